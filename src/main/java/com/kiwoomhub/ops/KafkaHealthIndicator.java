@@ -1,0 +1,52 @@
+package com.kiwoomhub.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/** {@code kafka} in /actuator/health: UP when the cluster answers a describe within the timeout. */
+@Component("kafka")
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+    private final String bootstrapServers;
+    private final Duration timeout;
+    private final Admin admin;
+
+    public KafkaHealthIndicator(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
+                                @Value("${kafka.health-timeout:3s}") Duration timeout) {
+        super("Kafka is not reachable");
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "kiwoom-hub-health",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        DescribeClusterResult cluster = admin.describeCluster(
+                new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+        int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        builder.up()
+                .withDetail("bootstrapServers", bootstrapServers)
+                .withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .withDetail("nodes", nodes);
+    }
+
+    @Override
+    public void destroy() {
+        admin.close(Duration.ofSeconds(1));
+    }
+}
