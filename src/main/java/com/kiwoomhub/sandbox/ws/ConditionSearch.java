@@ -44,20 +44,20 @@ final class ConditionSearch {
     }
 
     void request(RealtimeSession session, JsonObject request) {
-        String seq = text(request, "seq").trim();
+        String seq = ClientFrames.field(request, "seq").trim();
         if (!session.conditionsListed) {
             // The real server never answers a CNSRREQ that was not preceded by CNSRLST.
             if (settings.rejectConditionRequestBeforeList()) {
-                session.send(failure("CNSRREQ", seq, "조건검색 목록조회(CNSRLST)를 먼저 요청해야 합니다"));
+                session.send(failure(seq, "조건검색 목록조회(CNSRLST)를 먼저 요청해야 합니다"));
             }
             return;
         }
         Optional<ConditionDefinition> condition = find(seq);
         if (condition.isEmpty()) {
-            session.send(failure("CNSRREQ", seq, "조건검색식이 존재하지 않습니다 (seq=" + seq + ")"));
+            session.send(failure(seq, "조건검색식이 존재하지 않습니다 (seq=" + seq + ")"));
             return;
         }
-        if ("1".equals(text(request, "search_type"))) {
+        if ("1".equals(ClientFrames.field(request, "search_type"))) {
             startRealtime(session, condition.get());
         } else {
             sendPage(session, condition.get(), request);
@@ -65,7 +65,7 @@ final class ConditionSearch {
     }
 
     void clear(RealtimeSession session, JsonObject request) {
-        String seq = text(request, "seq").trim();
+        String seq = ClientFrames.field(request, "seq").trim();
         session.liveConditions.remove(seq);
         session.publishConditions();
         if (session.liveConditions.isEmpty() && session.conditionTimer >= 0) {
@@ -93,7 +93,7 @@ final class ConditionSearch {
     private void startRealtime(RealtimeSession session, ConditionDefinition condition) {
         if (!session.liveConditions.containsKey(condition.seq())
                 && session.liveConditions.size() >= settings.maxRealtimeConditions()) {
-            session.send(failure("CNSRREQ", condition.seq(),
+            session.send(failure(condition.seq(),
                     "실시간 조건검색은 로그인 1개당 " + settings.maxRealtimeConditions() + "건까지 가능합니다"));
             return;
         }
@@ -127,7 +127,7 @@ final class ConditionSearch {
 
     private void sendPage(RealtimeSession session, ConditionDefinition condition, JsonObject request) {
         List<String> matched = List.copyOf(matches(condition));
-        int from = "Y".equals(text(request, "cont_yn")) ? offset(text(request, "next_key")) : 0;
+        int from = "Y".equals(ClientFrames.field(request, "cont_yn")) ? offset(ClientFrames.field(request, "next_key")) : 0;
         from = Math.min(from, matched.size());
         int to = Math.min(from + settings.conditionPageSize(), matched.size());
         boolean more = to < matched.size();
@@ -210,13 +210,8 @@ final class ConditionSearch {
         }
     }
 
-    private static String failure(String trnm, String seq, String message) {
-        return new JsonObject().put("trnm", trnm).put("seq", seq)
+    private static String failure(String seq, String message) {
+        return new JsonObject().put("trnm", "CNSRREQ").put("seq", seq)
                 .put("return_code", FAILED).put("return_msg", message).encode();
-    }
-
-    static String text(JsonObject json, String key) {
-        Object value = json.getValue(key);
-        return value == null ? "" : value.toString();
     }
 }

@@ -8,9 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +160,7 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
             LOG.debug("Ignoring a non-JSON frame on {}", session.id);
             return;
         }
-        String trnm = ConditionSearch.text(frame, "trnm");
+        String trnm = ClientFrames.field(frame, "trnm");
         switch (trnm) {
             case "LOGIN" -> login(session, frame);
             case "PING" -> {
@@ -172,20 +170,22 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
             }
             // Echoing a SYSTEM frame is a protocol violation the real server answers with an immediate close.
             case "SYSTEM" -> session.end(null);
-            default -> {
-                if (session.appKey == null) {
-                    session.send(ServerFrames.error(trnm, FAILED, ServerFrames.LOGIN_REQUIRED_MESSAGE));
-                    return;
-                }
-                switch (trnm) {
-                    case "REG" -> register(session, frame);
-                    case "REMOVE" -> remove(session, frame);
-                    case "CNSRLST" -> conditionSearch.list(session);
-                    case "CNSRREQ" -> conditionSearch.request(session, frame);
-                    case "CNSRCLR" -> conditionSearch.clear(session, frame);
-                    default -> LOG.debug("Ignoring trnm {} on {}", trnm, session.id);
-                }
-            }
+            case "REG", "REMOVE", "CNSRLST", "CNSRREQ", "CNSRCLR" -> request(session, trnm, frame);
+            default -> LOG.debug("Ignoring trnm {} on {}", trnm, session.id);
+        }
+    }
+
+    private void request(RealtimeSession session, String trnm, JsonObject frame) {
+        if (session.appKey == null) {
+            session.send(ServerFrames.error(trnm, FAILED, ServerFrames.LOGIN_REQUIRED_MESSAGE));
+            return;
+        }
+        switch (trnm) {
+            case "REG" -> register(session, frame);
+            case "REMOVE" -> remove(session, frame);
+            case "CNSRLST" -> conditionSearch.list(session);
+            case "CNSRREQ" -> conditionSearch.request(session, frame);
+            default -> conditionSearch.clear(session, frame);
         }
     }
 
@@ -238,9 +238,9 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
             return;
         }
         session.regTimes.addLast(now);
-        boolean refresh = !"0".equals(ConditionSearch.text(frame, "refresh"));
-        int returnCode = session.registrations.register(ConditionSearch.text(frame, "grp_no"), refresh,
-                subscriptions(frame), settings);
+        boolean refresh = !"0".equals(ClientFrames.field(frame, "refresh"));
+        int returnCode = session.registrations.register(ClientFrames.field(frame, "grp_no"), refresh,
+                ClientFrames.subscriptions(frame), settings);
         switch (returnCode) {
             case 0 -> session.send(ServerFrames.ack("REG"));
             case Registrations.CONNECTION_ITEMS_EXCEEDED -> session.send(ServerFrames.error("REG", returnCode,
@@ -251,34 +251,8 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     }
 
     private void remove(RealtimeSession session, JsonObject frame) {
-        session.registrations.remove(ConditionSearch.text(frame, "grp_no"), subscriptions(frame));
+        session.registrations.remove(ClientFrames.field(frame, "grp_no"), ClientFrames.subscriptions(frame));
         session.send(ServerFrames.ack("REMOVE"));
-    }
-
-    /** Every item of a data entry is registered for every type of the same entry. */
-    private static List<Subscription> subscriptions(JsonObject frame) {
-        List<Subscription> result = new ArrayList<>();
-        Object data = frame.getValue("data");
-        if (!(data instanceof JsonArray entries)) {
-            return result;
-        }
-        for (Object entry : entries) {
-            if (entry instanceof JsonObject json) {
-                for (String type : strings(json.getValue("type"))) {
-                    for (String item : strings(json.getValue("item"))) {
-                        result.add(new Subscription(type, item));
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof JsonArray array) {
-            return array.stream().map(v -> v == null ? "" : v.toString()).toList();
-        }
-        return value == null ? List.of("") : List.of(value.toString());
     }
 
     private void record(String text) {

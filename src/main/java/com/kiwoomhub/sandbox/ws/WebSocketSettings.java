@@ -2,6 +2,7 @@ package com.kiwoomhub.sandbox.ws;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Behaviour of the sandbox WebSocket server. Values the reference marks UNCERTAIN are settings, with
@@ -46,6 +47,10 @@ public record WebSocketSettings(
         int framesRecorded) {
 
     public WebSocketSettings {
+        Objects.requireNonNull(loginTimeout, "loginTimeout");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(realBatchWindow, "realBatchWindow");
+        Objects.requireNonNull(conditionScanInterval, "conditionScanInterval");
         conditions = List.copyOf(conditions);
     }
 
@@ -60,7 +65,7 @@ public record WebSocketSettings(
                 5,
                 false,
                 Duration.ofMillis(2),
-                100,
+                50,
                 List.of(
                         ConditionDefinition.risingAtLeast("0", "급등 3%", 3.0),
                         ConditionDefinition.fallingAtLeast("1", "급락 3%", 3.0),

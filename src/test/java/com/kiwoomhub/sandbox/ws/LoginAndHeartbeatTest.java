@@ -82,7 +82,7 @@ class LoginAndHeartbeatTest {
     @Test
     void keepsAnEchoingSessionAliveAcrossManyPings() {
         sandbox = new SandboxServer(WebSocketSettings.defaults()
-                .withTimings(Duration.ofSeconds(10), Duration.ofMillis(60), 2));
+                .withTimings(Duration.ofSeconds(10), Duration.ofMillis(80), 3));
         KiwoomTestClient client = sandbox.login("token-a");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> client.pingsEchoed.get() >= 6);
