@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The sandbox's Kiwoom real-time WebSocket ({@code /api/dostk/websocket}): LOGIN, application PING,
  * REG/REMOVE with Kiwoom's limits, REAL delivery and condition search, plus fault injection.
  *
- * <p>Plug it into a Vert.x HTTP server with {@code server.webSocketHandler(sandboxWebSocket)}; other
- * paths are rejected with 404. Like the real server it stays silent until the client logs in.
+ * <p>Plug it into a Vert.x HTTP server with {@code server.webSocketHandler(sandboxWebSocket)} (other
+ * paths are then rejected with 404), or call {@link #handle} from an upgrade of {@link #PATH} only.
+ * Like the real server it stays silent until the client logs in. Thread-safety: the sink and fault
+ * methods may be called from any thread; each session's state lives on its own event loop.
  */
 public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink, RealtimeFaults {
 

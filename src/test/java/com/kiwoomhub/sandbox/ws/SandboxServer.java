@@ -3,6 +3,7 @@ package com.kiwoomhub.sandbox.ws;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,8 @@ final class SandboxServer implements AutoCloseable {
 
     /** Settings with the real limits but PINGs slow enough not to interleave with the frames under test. */
     static WebSocketSettings quietSettings() {
-        return WebSocketSettings.defaults().withTimings(java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofSeconds(30), 5);
+        return WebSocketSettings.defaults().withTimings(Duration.ofSeconds(10),
+                Duration.ofSeconds(30), 5);
     }
 
     KiwoomTestClient connect() {
