@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * headers {@value #ACCOUNT} (overrides the endpoint's account), {@value #MAX_PAGES} (overrides
  * maxPages) and {@value #CONTINUE_KEY} (start from this next-key; removed after the call).
  * Out: body = the answer as a Jackson {@link JsonNode} with the rows of every page under the list
- * key; headers {@value #API_ID}, {@value #ACCOUNT}, {@value #PAGES}, {@value #ROWS}, {@value #HAS_MORE}
- * and {@value #NEXT_KEY} (set only when there is more). Failures are {@link KiwoomException}s.
+ * key; headers {@value #API_ID}, {@value #PAGES}, {@value #ROWS}, {@value #HAS_MORE} and
+ * {@value #NEXT_KEY} (set only when there is more). Failures are {@link KiwoomException}s.
+ * {@value #ACCOUNT} is input only, so that a second {@code kiwoom:} step with its own
+ * {@code account=} is not overridden by the first one's answer.
  */
 public class KiwoomProducer extends DefaultProducer {
 
@@ -58,7 +60,6 @@ public class KiwoomProducer extends DefaultProducer {
         in.removeHeader(CONTINUE_KEY);
         in.setBody(response.body());
         in.setHeader(API_ID, response.apiId());
-        in.setHeader(ACCOUNT, response.account());
         in.setHeader(PAGES, response.pages().size());
         in.setHeader(ROWS, response.rows().size());
         in.setHeader(HAS_MORE, response.hasMore());

@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /api/dostk/*} TR. It records every request; replies are scripted per api-id and fall back
  * to a plain success. Only what the client tests need; the sandbox simulator replaces it later.
  */
-final class KiwoomStub implements AutoCloseable {
+class KiwoomStub implements AutoCloseable {
 
     static final String OK = "정상적으로 처리되었습니다";
 
@@ -111,6 +111,11 @@ final class KiwoomStub implements AutoCloseable {
             case "/oauth2/revoke" -> "au10002";
             default -> request.apiId();
         };
+        try {
+            beforeReply(apiId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Reply reply = next(apiId);
         if (reply == null) {
             reply = switch (apiId) {
@@ -142,6 +147,10 @@ final class KiwoomStub implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** A hook for tests that must hold an answer back until they are ready. */
+    void beforeReply(String apiId) throws InterruptedException {
     }
 
     private Reply next(String apiId) {
