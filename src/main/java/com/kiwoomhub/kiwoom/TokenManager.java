@@ -31,8 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * minutes left: expiry always comes from {@code expires_dt} (KST), never from an assumed lifetime.
  * The token is re-issued once {@code expires_dt - refreshMargin} is reached, at most once per
  * {@code minReissueInterval} while the same token keeps coming back. Concurrent callers wait on a
- * single issue request. Credential errors (8001, 8002, 8011, 8012, 8020, 8030) fail with a
- * configuration error naming the alias and are not asked again before {@code minReissueInterval}.
+ * single issue request. A failed refresh keeps the still-valid token in use and is not tried again
+ * before {@code minReissueInterval}. Credential errors (8001, 8002, 8011, 8012, 8020, 8030) fail
+ * with a configuration error naming the alias and are not asked again before that interval either.
  */
 public final class TokenManager implements AutoCloseable {
 
@@ -88,10 +89,11 @@ public final class TokenManager implements AutoCloseable {
             if (usable && now.isBefore(current.refreshAt())) {
                 return current.value();
             }
-            if (slot.lastFailure != null && slot.failedAt.plus(settings.minReissueInterval()).isAfter(now)) {
-                if (usable) {
-                    return current.value();
-                }
+            boolean failedRecently = slot.failedAt != null && slot.failedAt.plus(settings.minReissueInterval()).isAfter(now);
+            if (failedRecently && usable) {
+                return current.value();
+            }
+            if (failedRecently && slot.lastFailure != null) {
                 throw slot.lastFailure;
             }
             if (slot.pending == null) {
@@ -190,6 +192,7 @@ public final class TokenManager implements AutoCloseable {
             synchronized (slot) {
                 slot.current = issued;
                 slot.lastFailure = null;
+                slot.failedAt = null;
                 slot.lastErrorCode = null;
                 slot.pending = null;
             }

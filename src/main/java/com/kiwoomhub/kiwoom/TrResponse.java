@@ -1,6 +1,7 @@
 package com.kiwoomhub.kiwoom;
 
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,6 +23,6 @@ public record TrResponse(String apiId, String account, JsonNode body, List<JsonN
         if (list == null || !list.isArray()) {
             return List.of();
         }
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).toList();
+        return StreamSupport.stream(list.spliterator(), false).toList();
     }
 }

@@ -90,6 +90,25 @@ class TokenManagerTest {
     }
 
     @Test
+    void keepsTheCurrentTokenWhenARefreshFailsAndWaitsBeforeTryingAgain() {
+        stub.expiresDt = expiresIn(Duration.ofHours(2));
+        KiwoomAccount account = hub.account();
+        String first = hub.tokens.token(account);
+        hub.clock.advance(Duration.ofMinutes(115));
+        stub.script("au10001", Reply.of(503, ""));
+
+        assertThat(hub.tokens.token(account)).isEqualTo(first);
+        assertThat(hub.tokens.token(account)).isEqualTo(first);
+        assertThat(stub.requests("/oauth2/token")).hasSize(2);
+        assertThat(hub.tokens.status(account).lastErrorCode()).isEqualTo("http503");
+
+        hub.clock.advance(Duration.ofSeconds(61));
+        hub.tokens.token(account);
+        assertThat(stub.requests("/oauth2/token")).hasSize(3);
+        assertThat(hub.tokens.status(account).lastErrorCode()).isNull();
+    }
+
+    @Test
     void concurrentCallersShareOneIssueRequest() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (GatedTokenStub gated = new GatedTokenStub(); ClientFixture gatedHub = new ClientFixture(gated)) {
