@@ -149,7 +149,7 @@ public final class KiwoomClient {
             } catch (IOException e) {
                 cause = e;
                 error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, e.getClass().getSimpleName(),
-                        String.valueOf(e.getMessage()), apiId);
+                        e.getMessage() == null ? "connection failed" : e.getMessage(), apiId);
                 if (order && !KiwoomHttp.surelyNotSent(e)) {
                     errorCounter(account, apiId, error).increment();
                     throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
@@ -158,6 +158,7 @@ public final class KiwoomClient {
                 Thread.currentThread().interrupt();
                 error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, "interrupted", "call interrupted", apiId);
                 errorCounter(account, apiId, error).increment();
+                // The token is set just before the POST, so an order interrupted after it may have left.
                 if (order && token != null) {
                     throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
                 }
