@@ -1,0 +1,286 @@
+package com.kiwoomhub.kiwoom;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The one path by which the hub calls a Kiwoom REST TR: token, path, headers, rate limit,
+ * pagination, retries, error mapping and metering. Blocking; safe for concurrent use.
+ *
+ * <p>Retries (up to {@code kiwoom.client.retry.max-attempts} per page, exponential backoff):
+ * 429/1700, 5xx, unreadable answers and connection failures. Order TRs are never sent twice
+ * when the first attempt may have reached Kiwoom: a 5xx, a timeout after sending or a reset
+ * raises {@link KiwoomAmbiguousOrderException}. A refused token (8005/8031/8103, HTTP 401) is
+ * re-issued and the call retried once.
+ */
+public final class KiwoomClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KiwoomClient.class);
+
+    private final KiwoomAccounts accounts;
+    private final TokenManager tokens;
+    private final RateLimiter limiter;
+    private final KiwoomHttp http;
+    private final KiwoomClientProperties.Retry retry;
+    private final MeterRegistry meters;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public KiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
+                        KiwoomClientProperties.Retry retry, MeterRegistry meters) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.limiter = limiter;
+        this.http = http;
+        this.retry = retry;
+        this.meters = meters;
+    }
+
+    /** Calls {@code apiId} for the account with this alias (null or blank = the primary account). */
+    public TrResponse call(String accountAlias, String apiId, Object body, CallOptions options) {
+        KiwoomAccount account = accountAlias == null || accountAlias.isBlank() ? accounts.primary() : accounts.get(accountAlias);
+        return call(account, apiId, body, options);
+    }
+
+    /**
+     * Calls {@code apiId} with {@code body} (a {@code Map}, a Jackson {@code JsonNode}, a JSON
+     * object string, or null for {@code {}}) and follows continuation pages as {@code options} allow.
+     *
+     * @throws KiwoomException with the typed {@link KiwoomError}; {@link KiwoomAmbiguousOrderException}
+     *         when an order's outcome is unknown
+     */
+    public TrResponse call(KiwoomAccount account, String apiId, Object body, CallOptions options) {
+        TrGroup group = TrGroup.of(apiId);
+        String request = requestJson(account, apiId, body);
+        RateLimiter.Priority priority = options.priority() != null ? options.priority()
+                : group.placesOrders() ? RateLimiter.Priority.ORDER : RateLimiter.Priority.QUERY;
+        try {
+            TrResponse response = walk(account, group, apiId, request, options, priority);
+            callCounter(account, apiId, "success").increment();
+            return response;
+        } catch (RuntimeException e) {
+            callCounter(account, apiId, "error").increment();
+            throw e;
+        }
+    }
+
+    private TrResponse walk(KiwoomAccount account, TrGroup group, String apiId, String request, CallOptions options,
+                            RateLimiter.Priority priority) {
+        List<JsonNode> pages = new ArrayList<>();
+        String listKey = options.listKey();
+        String nextKey = options.nextKey();
+        boolean more = nextKey != null;
+        do {
+            Page page = fetch(account, group, apiId, request, more ? nextKey : null, priority);
+            pages.add(page.body());
+            if (listKey == null) {
+                listKey = firstArrayField(page.body());
+            }
+            nextKey = page.nextKey();
+            more = "Y".equalsIgnoreCase(page.contYn()) && nextKey != null && rowCount(page.body(), listKey) != 0;
+        } while (more && pages.size() < options.maxPages());
+        return new TrResponse(apiId, account.alias(), merge(pages, listKey), List.copyOf(pages), listKey,
+                more, more ? nextKey : null);
+    }
+
+    private record Page(JsonNode body, String contYn, String nextKey) {
+    }
+
+    /** One page, with the retry, re-authentication and ambiguity rules. */
+    private Page fetch(KiwoomAccount account, TrGroup group, String apiId, String request, String nextKey,
+                       RateLimiter.Priority priority) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("api-id", apiId);
+        if (nextKey != null) {
+            headers.put("cont-yn", "Y");
+            headers.put("next-key", nextKey);
+        }
+        boolean order = group.placesOrders();
+        boolean reissued = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            KiwoomError error;
+            Throwable cause = null;
+            String token = null;
+            try {
+                limiter.acquire(account, apiId, priority);
+                token = tokens.token(account);
+                headers.put("authorization", "Bearer " + token);
+                long started = System.nanoTime();
+                KiwoomHttp.Reply reply;
+                try {
+                    reply = http.post(account.baseUrl() + group.path(), headers, request);
+                } finally {
+                    latency(account, apiId).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                }
+                JsonNode answer = readObject(reply.body());
+                Integer rc = answer == null || !answer.hasNonNull("return_code") ? null : answer.get("return_code").asInt();
+                if (reply.status() == 200 && rc != null && rc == 0) {
+                    return new Page(answer, reply.header("cont-yn"), blankToNull(reply.header("next-key")));
+                }
+                error = KiwoomError.of(apiId, reply.status(), rc, answer == null ? "" : answer.path("return_msg").asText(""));
+            } catch (KiwoomException e) {
+                // The token could not be had; only a transient cause is worth another attempt.
+                errorCounter(account, apiId, e.error()).increment();
+                if (!e.category().retryable() || attempt >= retry.maxAttempts()) {
+                    throw e;
+                }
+                backoff(account, apiId, attempt);
+                continue;
+            } catch (IOException e) {
+                cause = e;
+                error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, e.getClass().getSimpleName(),
+                        e.getMessage() == null ? "connection failed" : e.getMessage(), apiId);
+                if (order && !KiwoomHttp.surelyNotSent(e)) {
+                    errorCounter(account, apiId, error).increment();
+                    throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, "interrupted", "call interrupted", apiId);
+                errorCounter(account, apiId, error).increment();
+                // The token is set just before the POST, so an order interrupted after it may have left.
+                if (order && token != null) {
+                    throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
+                }
+                throw new KiwoomException(account.alias(), error, e);
+            }
+            errorCounter(account, apiId, error).increment();
+            if (error.reissuesToken() && !reissued) {
+                reissued = true;
+                attempt--;
+                LOG.info("Kiwoom refused the token of account '{}' on {} ({}); re-issuing once", account.alias(), apiId,
+                        error.code());
+                tokens.invalidate(account, token);
+                continue;
+            }
+            if (order && error.category() == KiwoomErrorCategory.SERVER) {
+                throw new KiwoomAmbiguousOrderException(account.alias(), error, cause);
+            }
+            if (!error.category().retryable() || attempt >= retry.maxAttempts()) {
+                throw new KiwoomException(account.alias(), error, cause);
+            }
+            LOG.debug("Kiwoom {} for account '{}' failed with {} {}, attempt {} of {}", apiId, account.alias(),
+                    error.category(), error.code(), attempt, retry.maxAttempts());
+            Counter.builder("kiwoom.tr.retries").description("Kiwoom TR requests sent again after a transient failure")
+                    .tag("account", account.alias()).tag("apiId", apiId).tag("category", error.category().name())
+                    .register(meters).increment();
+            backoff(account, apiId, attempt);
+        }
+    }
+
+    private void backoff(KiwoomAccount account, String apiId, int attempt) {
+        long base = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, retry.maxBackoff().toMillis());
+        // Up to 20 % jitter so that routes failing together do not come back together.
+        long delay = capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KiwoomException(account.alias(), KiwoomError.local(KiwoomErrorCategory.TRANSPORT, "interrupted",
+                    "interrupted while backing off", apiId), e);
+        }
+    }
+
+    private String requestJson(KiwoomAccount account, String apiId, Object body) {
+        if (body == null) {
+            return "{}";
+        }
+        try {
+            if (!(body instanceof CharSequence chars)) {
+                return json.writeValueAsString(body);
+            }
+            String text = chars.toString().trim();
+            if (text.isEmpty()) {
+                return "{}";
+            }
+            if (json.readTree(text).isObject()) {
+                return text;
+            }
+        } catch (JsonProcessingException e) {
+            // Reported below: the caller gets one error type for any unusable body.
+        }
+        throw new KiwoomException(account.alias(), KiwoomError.local(KiwoomErrorCategory.INVALID_REQUEST, "body",
+                "the request body must be a JSON object", apiId), null);
+    }
+
+    private JsonNode readObject(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String firstArrayField(JsonNode page) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = page.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getValue().isArray()) {
+                return field.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Rows in a page; -1 for a flat TR, which never stops a walk by itself. */
+    private static int rowCount(JsonNode page, String listKey) {
+        JsonNode list = listKey == null ? null : page.get(listKey);
+        return list != null && list.isArray() ? list.size() : -1;
+    }
+
+    private static JsonNode merge(List<JsonNode> pages, String listKey) {
+        ObjectNode merged = pages.get(0).deepCopy();
+        if (listKey == null || pages.size() == 1) {
+            return merged;
+        }
+        ArrayNode rows = merged.putArray(listKey);
+        for (JsonNode page : pages) {
+            JsonNode list = page.get(listKey);
+            if (list != null && list.isArray()) {
+                rows.addAll((ArrayNode) list);
+            }
+        }
+        return merged;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private Counter callCounter(KiwoomAccount account, String apiId, String outcome) {
+        return Counter.builder("kiwoom.tr.calls").description("Kiwoom TR calls (all pages of one call count once)")
+                .tag("account", account.alias()).tag("apiId", apiId).tag("outcome", outcome).register(meters);
+    }
+
+    private Counter errorCounter(KiwoomAccount account, String apiId, KiwoomError error) {
+        return Counter.builder("kiwoom.tr.errors").description("Failed Kiwoom TR requests, retried ones included")
+                .tag("account", account.alias()).tag("apiId", apiId)
+                .tag("category", error.category().name()).tag("code", error.code()).register(meters);
+    }
+
+    private Timer latency(KiwoomAccount account, String apiId) {
+        return Timer.builder("kiwoom.tr.latency").description("Latency of one Kiwoom TR HTTP request (one page)")
+                .tag("account", account.alias()).tag("apiId", apiId).publishPercentileHistogram().register(meters);
+    }
+}
