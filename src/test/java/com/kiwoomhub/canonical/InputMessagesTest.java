@@ -53,6 +53,15 @@ class InputMessagesTest {
     }
 
     @Test
+    void theSchemaDemandsAPriceForExactlyTheOrderTypesThatRequireOne() throws Exception {
+        for (OrderType t : OrderType.values()) {
+            String json = "{\"clientOrderId\":\"a\",\"action\":\"NEW\",\"side\":\"BUY\",\"symbol\":\"005930\","
+                    + "\"quantity\":1,\"orderType\":\"" + t + "\"" + (t == OrderType.STOP_LIMIT ? ",\"stopPrice\":70000" : "") + "}";
+            assertThat(invalid(json)).as(t.name()).isEqualTo(t.requiresPrice());
+        }
+    }
+
+    @Test
     void aSubscriptionRequestAcceptsVenueSuffixes() throws Exception {
         String json = "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"005930\",\"005930_NX\",\"000660_AL\"],"
                 + "\"channels\":[\"trades\",\"orderbooks\"]}";
@@ -75,7 +84,7 @@ class InputMessagesTest {
                         Side.SELL, 1L, 0L, 0L, null, null, null, "매도가능수량이 부족합니다. 0주 매도가능",
                         "KIWOOM_800033", t),
                 new OrderEvent(null, OrderEventType.FILL, OrderStatus.PARTIALLY_FILLED, "0000020", null, "005930",
-                        Side.BUY, 10L, 4L, 6L, 60700L, 4L, new BigDecimal("60687.5"), null, null, t));
+                        Side.BUY, 10L, 4L, 6L, 60700L, 2L, new BigDecimal("60650"), null, null, t));
 
         for (OrderEvent e : events) {
             JsonNode json = CanonicalSchemas.assertValid(e);
