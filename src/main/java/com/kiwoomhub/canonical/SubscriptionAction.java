@@ -1,0 +1,7 @@
+package com.kiwoomhub.canonical;
+
+/** What a {@link SubscriptionRequest} asks for. */
+public enum SubscriptionAction {
+    SUBSCRIBE,
+    UNSUBSCRIBE
+}
