@@ -118,6 +118,16 @@ public final class TokenManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes sure the account holds a token that is not due for renewal, issuing one if needed, and
+     * tells how it stands; the token route calls it at startup and on a schedule, so that no
+     * TR call has to wait for an issue.
+     */
+    public TokenStatus renew(KiwoomAccount account) {
+        token(account);
+        return status(account);
+    }
+
     /** Drops {@code token} after Kiwoom refused it, so the next {@link #token} issues again. */
     public void invalidate(KiwoomAccount account, String token) {
         Slot slot = slot(account);

@@ -1,0 +1,73 @@
+package com.kiwoomhub.marketdata;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kiwoomhub.canonical.Candle;
+import com.kiwoomhub.canonical.CandleTranslator;
+import com.kiwoomhub.kiwoom.KiwoomAccounts;
+
+/**
+ * The Java behind {@code routes/candles.camel.yaml}: the configured series, the chart request of
+ * each (the first poll backfills several pages, later polls read the newest page), and the bars
+ * of an answer that were not published yet.
+ */
+@Component("candlePolling")
+public class CandlePolling {
+
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final List<CandleJob> jobs;
+    private final CandlePollingProperties settings;
+    private final MarketCalendar calendar;
+    private final KiwoomAccounts accounts;
+
+    public CandlePolling(CandlePollingProperties settings, MarketCalendar calendar, KiwoomAccounts accounts) {
+        this.accounts = accounts;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.jobs = settings.jobs().stream().map(String::trim).filter(s -> !s.isEmpty()).map(CandleJob::parse).toList();
+        if (settings.backfillPages() < 1) {
+            throw new IllegalStateException("kiwoom.candles.backfill-pages must be at least 1, got " + settings.backfillPages());
+        }
+    }
+
+    /** The configured series; none while no account is configured. */
+    public List<CandleJob> jobs() {
+        return accounts.isEmpty() ? List.of() : jobs;
+    }
+
+    /** The chart TR request body of a series: code, adjusted prices, tick/minute scope, today as base date. */
+    public Map<String, String> request(CandleJob job) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("stk_cd", job.code());
+        if (job.interval().ticScope() != null) {
+            body.put("tic_scope", job.interval().ticScope());
+        }
+        body.put("upd_stkpc_tp", settings.adjusted() ? "1" : "0");
+        if (!"ka10079".equals(job.apiId())) {
+            body.put("base_dt", YYYYMMDD.format(calendar.today()));
+        }
+        return body;
+    }
+
+    /** Pages to read: the backfill depth on a series' first poll, then only the newest page. */
+    public int pages(CandleJob job) {
+        return job.backfilled() ? 1 : settings.backfillPages();
+    }
+
+    /**
+     * The bars of an answer that are new. While the market is open the newest bar is still forming
+     * and goes out with {@code final: false}; outside trading hours every bar is closed.
+     */
+    public List<Candle> unpublished(JsonNode answer, CandleJob job) {
+        List<Candle> bars = CandleTranslator.translate(answer, job.code(), job.interval(), settings.adjusted(),
+                !calendar.isOpen());
+        return job.unpublished(bars);
+    }
+}
