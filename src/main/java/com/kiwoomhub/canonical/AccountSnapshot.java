@@ -2,6 +2,7 @@ package com.kiwoomhub.canonical;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,6 +83,6 @@ public record AccountSnapshot(String account, OffsetDateTime asOf, Cash cash, To
      */
     @Override
     public List<Object> identity() {
-        return java.util.Arrays.asList(account, asOf.toLocalDate(), cash, totals, positions);
+        return Arrays.asList(account, asOf.toLocalDate(), cash, totals, positions);
     }
 }

@@ -2,6 +2,7 @@ package com.kiwoomhub.canonical;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +67,7 @@ public record CloudEvent(String key, String id, String source, String type, Offs
             return d.stripTrailingZeros().toPlainString();
         }
         if (value instanceof CharSequence || value instanceof Number || value instanceof Enum<?>
-                || value instanceof Boolean) {
+                || value instanceof Boolean || value instanceof LocalDate) {
             return value.toString();
         }
         return CanonicalJson.toJson(value);

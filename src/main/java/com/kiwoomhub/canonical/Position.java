@@ -1,7 +1,7 @@
 package com.kiwoomhub.canonical;
 
-import java.util.Arrays;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
