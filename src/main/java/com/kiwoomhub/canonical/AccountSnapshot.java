@@ -20,6 +20,7 @@ public record AccountSnapshot(String account, OffsetDateTime asOf, Cash cash, To
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(asOf, "asOf");
         positions = positions == null ? null : List.copyOf(positions);
+        asOf = KiwoomValues.inKst(asOf);
     }
 
     /**

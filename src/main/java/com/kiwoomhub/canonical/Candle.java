@@ -30,6 +30,7 @@ public record Candle(String symbol, Venue venue, CandleInterval interval, Offset
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(source, "source");
+        start = KiwoomValues.inKst(start);
     }
 
     @Override

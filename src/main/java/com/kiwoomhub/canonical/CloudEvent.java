@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  */
 public record CloudEvent(String key, String id, String source, String type, OffsetDateTime time) {
 
+    public CloudEvent {
+        time = KiwoomValues.inKst(time);
+    }
+
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE_PREFIX = "kiwoom-hub/";
     public static final String CONTENT_TYPE = "application/json";

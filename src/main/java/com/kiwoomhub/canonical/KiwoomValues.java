@@ -167,6 +167,14 @@ public final class KiwoomValues {
         }
     }
 
+    /**
+     * The same instant with the {@code +09:00} offset (null stays null): records normalise every time
+     * they are given, so a caller's {@code OffsetDateTime.now()} in UTC still serializes as KST.
+     */
+    public static OffsetDateTime inKst(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(KST);
+    }
+
     /** The start of a KST day, the {@code start} of day-and-longer candles. */
     public static OffsetDateTime startOfDay(LocalDate date) {
         return date.atStartOfDay().atOffset(KST);

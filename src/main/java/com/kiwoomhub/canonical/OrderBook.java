@@ -26,6 +26,7 @@ public record OrderBook(String symbol, Venue venue, OffsetDateTime time, List<Pr
         Objects.requireNonNull(time, "time");
         asks = List.copyOf(asks);
         bids = List.copyOf(bids);
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

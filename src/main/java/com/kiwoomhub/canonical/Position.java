@@ -23,6 +23,7 @@ public record Position(String account, String symbol, String name, long quantity
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(time, "time");
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

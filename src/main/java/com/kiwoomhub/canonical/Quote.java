@@ -34,6 +34,8 @@ public record Quote(String symbol, Venue venue, String name, long price, long pr
         Objects.requireNonNull(changeRate, "changeRate");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(source, "source");
+        tradeTime = KiwoomValues.inKst(tradeTime);
+        asOf = KiwoomValues.inKst(asOf);
     }
 
     @Override
