@@ -64,7 +64,7 @@ public final class QuoteTranslator {
                 row.price("upl_pric"), row.price("lst_pric"),
                 row.requireMagnitude("trde_qty"), turnover == null ? null : turnover * KA10095_TURNOVER_TO_KRW,
                 row.price("sel_bid"), row.price("buy_bid"),
-                row.time("cntr_tm", tradingDate != null ? tradingDate : asOf.toLocalDate()),
+                row.time("cntr_tm", tradingDate != null ? tradingDate : KiwoomValues.inKst(asOf).toLocalDate()),
                 asOf, KA10095);
     }
 
