@@ -2,6 +2,7 @@ package com.kiwoomhub.canonical;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ public record AccountSnapshot(String account, OffsetDateTime asOf, Cash cash, To
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(asOf, "asOf");
         positions = positions == null ? null : List.copyOf(positions);
+        asOf = KiwoomValues.inKst(asOf);
     }
 
     /**
@@ -82,6 +84,6 @@ public record AccountSnapshot(String account, OffsetDateTime asOf, Cash cash, To
      */
     @Override
     public List<Object> identity() {
-        return java.util.Arrays.asList(account, asOf.toLocalDate(), cash, totals, positions);
+        return Arrays.asList(account, asOf.toLocalDate(), cash, totals, positions);
     }
 }

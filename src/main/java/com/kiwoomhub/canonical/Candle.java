@@ -3,6 +3,7 @@ package com.kiwoomhub.canonical;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +30,7 @@ public record Candle(String symbol, Venue venue, CandleInterval interval, Offset
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(source, "source");
+        start = KiwoomValues.inKst(start);
     }
 
     @Override
@@ -48,7 +50,7 @@ public record Candle(String symbol, Venue venue, CandleInterval interval, Offset
      */
     @Override
     public List<Object> identity() {
-        return java.util.Arrays.asList(symbol, venue, interval.code(), start, adjusted, finalBar,
+        return Arrays.asList(symbol, venue, interval.code(), start, adjusted, finalBar,
                 open, high, low, close, volume, turnover);
     }
 }

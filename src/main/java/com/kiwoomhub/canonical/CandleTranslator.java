@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Kiwoom chart TRs (ka10079 tick, ka10080 minute, ka10081 day, ka10082 week, ka10083 month, ka10094
- * year) → {@link Candle}s, in the response's order (newest first).
+ * year) → {@link Candle}s, in the response's order (newest first). Rows without a time (the empty
+ * row Kiwoom returns past its retained history) are skipped.
  */
 public final class CandleTranslator {
 
@@ -25,7 +26,8 @@ public final class CandleTranslator {
     /**
      * @param response        the whole chart response body (rows under {@link ChartTr#listKey()})
      * @param code            the requested {@code stk_cd} ({@code 005930}, {@code 005930_NX} …): the
-     *                        symbol and venue; the response's top-level {@code stk_cd} is used if present
+     *                        symbol and venue. It is authoritative: whether every chart TR echoes the
+     *                        suffix in its top-level {@code stk_cd} is not documented.
      * @param interval        the interval requested (its TR must be the one that answered)
      * @param adjusted        the request's {@code upd_stkpc_tp} was {@code "1"}
      * @param newestBarClosed false while the newest bar of this response is still forming (intraday
@@ -35,14 +37,17 @@ public final class CandleTranslator {
     public static List<Candle> translate(JsonNode response, String code, CandleInterval interval, boolean adjusted,
                                          boolean newestBarClosed) {
         ChartTr tr = interval.tr();
-        String echoed = KiwoomValues.text(response.path("stk_cd").asText(null));
-        KiwoomSymbol symbol = KiwoomSymbol.parse(echoed != null ? echoed : code);
+        KiwoomSymbol symbol = KiwoomSymbol.parse(code);
         if (symbol == null) {
-            throw new KiwoomFormatException(tr.trId() + ": no stk_cd in the response and none given");
+            throw new KiwoomFormatException(tr.trId() + ": no stk_cd given");
         }
         List<KiwoomRow> rows = new ArrayList<>();
         for (JsonNode node : response.path(tr.listKey())) {
-            rows.add(new KiwoomRow(node, tr.trId()));
+            KiwoomRow row = new KiwoomRow(node, tr.trId());
+            // Past the retained history Kiwoom answers with an empty row; a row without time is no bar.
+            if (row.text(tr.intraday() ? "cntr_tm" : "dt") != null) {
+                rows.add(row);
+            }
         }
         List<Candle> candles = new ArrayList<>(rows.size());
         OffsetDateTime newest = null;

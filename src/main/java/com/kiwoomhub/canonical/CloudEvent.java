@@ -2,6 +2,7 @@ package com.kiwoomhub.canonical;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,10 @@ import java.util.stream.Collectors;
  * @param time   when the data was observed (trade/frame time, or the poll time for polled data)
  */
 public record CloudEvent(String key, String id, String source, String type, OffsetDateTime time) {
+
+    public CloudEvent {
+        time = KiwoomValues.inKst(time);
+    }
 
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE_PREFIX = "kiwoom-hub/";
@@ -66,7 +71,7 @@ public record CloudEvent(String key, String id, String source, String type, Offs
             return d.stripTrailingZeros().toPlainString();
         }
         if (value instanceof CharSequence || value instanceof Number || value instanceof Enum<?>
-                || value instanceof Boolean) {
+                || value instanceof Boolean || value instanceof LocalDate) {
             return value.toString();
         }
         return CanonicalJson.toJson(value);

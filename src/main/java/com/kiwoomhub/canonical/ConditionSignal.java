@@ -20,6 +20,7 @@ public record ConditionSignal(String conditionSeq, String conditionName, String 
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(time, "time");
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

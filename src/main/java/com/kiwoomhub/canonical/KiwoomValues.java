@@ -25,10 +25,11 @@ public final class KiwoomValues {
 
     /**
      * Integer values Kiwoom sends when a counter overflows rather than a real figure ([CHUNSAM]
-     * gotchas): unsigned/signed 32-bit maxima, and -2147483 for fields that Kiwoom divides by 1000.
-     * They are read as "not known".
+     * gotchas): the 32-bit maxima. They are read as "not known". Kiwoom also caps fields it divides by
+     * 1000 at -2147483; no translated field is one of those, and -2,147,483 KRW is a plausible P&amp;L,
+     * so that cap is not applied globally.
      */
-    static final Set<Long> SATURATED_CAPS = Set.of(4_294_967_295L, 2_147_483_647L, -2_147_483_648L, -2_147_483L);
+    static final Set<Long> SATURATED_CAPS = Set.of(4_294_967_295L, 2_147_483_647L, -2_147_483_648L);
 
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HHmmss");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -164,6 +165,14 @@ public final class KiwoomValues {
         } catch (DateTimeParseException e) {
             throw new KiwoomFormatException("not a yyyyMMddHHmmss time: \"" + yyyyMMddHHmmss + "\"");
         }
+    }
+
+    /**
+     * The same instant with the {@code +09:00} offset (null stays null): records normalise every time
+     * they are given, so a caller's {@code OffsetDateTime.now()} in UTC still serializes as KST.
+     */
+    public static OffsetDateTime inKst(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(KST);
     }
 
     /** The start of a KST day, the {@code start} of day-and-longer candles. */

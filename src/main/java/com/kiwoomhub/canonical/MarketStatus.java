@@ -21,6 +21,7 @@ public record MarketStatus(String phase, String description, OffsetDateTime time
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(venue, "venue");
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

@@ -2,18 +2,18 @@ package com.kiwoomhub.canonical;
 
 /** Every canonical message type: its {@code ce_type}, default topic and JSON Schema resource. */
 public enum MessageType {
-    QUOTE("kiwoom.quote.v1", "kiwoom.quotes", "quote.v1.json", Quote.class),
-    CANDLE("kiwoom.candle.v1", "kiwoom.candles", "candle.v1.json", Candle.class),
-    TRADE("kiwoom.trade.v1", "kiwoom.trades", "trade.v1.json", Trade.class),
-    ORDER_BOOK("kiwoom.orderbook.v1", "kiwoom.orderbooks", "orderbook.v1.json", OrderBook.class),
-    ORDER_REQUEST("kiwoom.order-request.v1", "kiwoom.order-requests", "order-request.v1.json", OrderRequest.class),
-    ORDER_EVENT("kiwoom.order-event.v1", "kiwoom.order-events", "order-event.v1.json", OrderEvent.class),
-    ACCOUNT_SNAPSHOT("kiwoom.account-snapshot.v1", "kiwoom.account", "account-snapshot.v1.json", AccountSnapshot.class),
-    POSITION("kiwoom.position.v1", "kiwoom.account", "position.v1.json", Position.class),
-    CONDITION_SIGNAL("kiwoom.condition-signal.v1", "kiwoom.condition-signals", "condition-signal.v1.json", ConditionSignal.class),
-    MARKET_STATUS("kiwoom.market-status.v1", "kiwoom.market-status", "market-status.v1.json", MarketStatus.class),
+    QUOTE("kiwoom.quote.v1", "kiwoom.quotes", "quote.v1.json"),
+    CANDLE("kiwoom.candle.v1", "kiwoom.candles", "candle.v1.json"),
+    TRADE("kiwoom.trade.v1", "kiwoom.trades", "trade.v1.json"),
+    ORDER_BOOK("kiwoom.orderbook.v1", "kiwoom.orderbooks", "orderbook.v1.json"),
+    ORDER_REQUEST("kiwoom.order-request.v1", "kiwoom.order-requests", "order-request.v1.json"),
+    ORDER_EVENT("kiwoom.order-event.v1", "kiwoom.order-events", "order-event.v1.json"),
+    ACCOUNT_SNAPSHOT("kiwoom.account-snapshot.v1", "kiwoom.account", "account-snapshot.v1.json"),
+    POSITION("kiwoom.position.v1", "kiwoom.account", "position.v1.json"),
+    CONDITION_SIGNAL("kiwoom.condition-signal.v1", "kiwoom.condition-signals", "condition-signal.v1.json"),
+    MARKET_STATUS("kiwoom.market-status.v1", "kiwoom.market-status", "market-status.v1.json"),
     SUBSCRIPTION_REQUEST("kiwoom.subscription-request.v1", "kiwoom.subscription-requests",
-            "subscription-request.v1.json", SubscriptionRequest.class);
+            "subscription-request.v1.json");
 
     /** Topic for rejected input; records keep their original key and value. */
     public static final String DEAD_LETTER_TOPIC = "kiwoom.dead-letters";
@@ -21,13 +21,11 @@ public enum MessageType {
     private final String ceType;
     private final String defaultTopic;
     private final String schemaFile;
-    private final Class<? extends CanonicalMessage> recordClass;
 
-    MessageType(String ceType, String defaultTopic, String schemaFile, Class<? extends CanonicalMessage> recordClass) {
+    MessageType(String ceType, String defaultTopic, String schemaFile) {
         this.ceType = ceType;
         this.defaultTopic = defaultTopic;
         this.schemaFile = schemaFile;
-        this.recordClass = recordClass;
     }
 
     public String ceType() {
@@ -42,18 +40,5 @@ public enum MessageType {
     /** Classpath resource of the JSON Schema, e.g. {@code /schemas/quote.v1.json}. */
     public String schemaResource() {
         return "/schemas/" + schemaFile;
-    }
-
-    public Class<? extends CanonicalMessage> recordClass() {
-        return recordClass;
-    }
-
-    public static MessageType ofCeType(String ceType) {
-        for (MessageType t : values()) {
-            if (t.ceType.equals(ceType)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown ce_type " + ceType);
     }
 }

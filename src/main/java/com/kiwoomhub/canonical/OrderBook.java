@@ -1,6 +1,7 @@
 package com.kiwoomhub.canonical;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,7 @@ public record OrderBook(String symbol, Venue venue, OffsetDateTime time, List<Pr
         Objects.requireNonNull(time, "time");
         asks = List.copyOf(asks);
         bids = List.copyOf(bids);
+        time = KiwoomValues.inKst(time);
     }
 
     @Override
@@ -40,7 +42,7 @@ public record OrderBook(String symbol, Venue venue, OffsetDateTime time, List<Pr
     /** symbol, venue, time and the whole book (levels, totals, expected price/quantity). */
     @Override
     public List<Object> identity() {
-        return java.util.Arrays.asList(symbol, venue, time, asks, bids, totalAskQuantity, totalBidQuantity,
+        return Arrays.asList(symbol, venue, time, asks, bids, totalAskQuantity, totalBidQuantity,
                 expectedPrice, expectedQuantity);
     }
 }

@@ -34,6 +34,7 @@ public record OrderEvent(String clientOrderId, OrderEventType type, OrderStatus 
         if (clientOrderId == null && brokerOrderId == null) {
             throw new IllegalArgumentException("an order event needs a clientOrderId or a brokerOrderId");
         }
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 
 /**
- * One real-time 00 주문체결 row, neutral: Kiwoom's order/execution state in canonical units, not yet
- * an {@link OrderEvent} (the order flow correlates it with its requests and decides the event type).
- * Not published on its own topic. Quantities in shares, money in KRW.
+ * Kiwoom's state of one order, neutral: from a real-time 00 주문체결 row (FIDs below) or a ka10075 /
+ * ka10076 reconciliation row, in canonical units, not yet an {@link OrderEvent} (the order flow
+ * correlates it with its requests and decides the event type). Not published on its own topic.
+ * Quantities in shares, money in KRW.
  *
  * @param accountNumber            FID 9201 (the number, not the alias)
  * @param orderNumber              FID 9203 주문번호, 7 digits, zeros kept

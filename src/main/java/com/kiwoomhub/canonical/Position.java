@@ -1,7 +1,7 @@
 package com.kiwoomhub.canonical;
 
-import java.util.Arrays;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +23,7 @@ public record Position(String account, String symbol, String name, long quantity
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(time, "time");
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.kiwoomhub.canonical;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,8 @@ public record Quote(String symbol, Venue venue, String name, long price, long pr
         Objects.requireNonNull(changeRate, "changeRate");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(source, "source");
+        tradeTime = KiwoomValues.inKst(tradeTime);
+        asOf = KiwoomValues.inKst(asOf);
     }
 
     @Override
@@ -52,7 +55,7 @@ public record Quote(String symbol, Venue venue, String name, long price, long pr
      */
     @Override
     public List<Object> identity() {
-        return java.util.Arrays.asList(symbol, venue, source, tradeTime != null ? tradeTime : asOf.toLocalDate(),
+        return Arrays.asList(symbol, venue, source, tradeTime != null ? tradeTime : asOf.toLocalDate(),
                 price, volume, bestAsk, bestBid);
     }
 }

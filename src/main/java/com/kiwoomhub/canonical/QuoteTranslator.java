@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Kiwoom quote TRs → {@link Quote}: ka10095 관심종목정보요청 (many symbols per call, list
@@ -24,29 +25,47 @@ public final class QuoteTranslator {
     }
 
     /**
-     * One quote per ka10095 row.
+     * One quote per ka10095 row; a malformed row fails the whole response.
      *
      * @param response the whole response body
      * @param asOf     when the hub read it (KST); its date is the trading date if a row has no {@code dt}
      */
     public static List<Quote> fromKa10095(JsonNode response, OffsetDateTime asOf) {
+        return fromKa10095(response, asOf, e -> {
+            throw e;
+        });
+    }
+
+    /**
+     * One quote per ka10095 row, where a malformed row (say, a symbol without a price) is handed to
+     * {@code rejectedRow} and the other rows of the batch (up to 100 symbols) still translate.
+     */
+    public static List<Quote> fromKa10095(JsonNode response, OffsetDateTime asOf,
+                                          Consumer<KiwoomFormatException> rejectedRow) {
         List<Quote> quotes = new ArrayList<>();
         for (JsonNode node : response.path(KA10095_LIST_KEY)) {
-            KiwoomRow row = new KiwoomRow(node, KA10095);
-            KiwoomSymbol code = row.requireSymbol("stk_cd");
-            LocalDate tradingDate = row.date("dt");
-            Long turnover = row.magnitude("trde_prica");
-            quotes.add(new Quote(code.symbol(), code.venue(), row.text("stk_nm"),
-                    row.requirePrice("cur_prc"), row.requirePrice("base_pric"), row.requireSigned("pred_pre"),
-                    row.requireDecimal("flu_rt"),
-                    row.price("open_pric"), row.price("high_pric"), row.price("low_pric"),
-                    row.price("upl_pric"), row.price("lst_pric"),
-                    row.requireMagnitude("trde_qty"), turnover == null ? null : turnover * KA10095_TURNOVER_TO_KRW,
-                    row.price("sel_bid"), row.price("buy_bid"),
-                    row.time("cntr_tm", tradingDate != null ? tradingDate : asOf.toLocalDate()),
-                    asOf, KA10095));
+            try {
+                quotes.add(ka10095Row(new KiwoomRow(node, KA10095), asOf));
+            } catch (KiwoomFormatException e) {
+                rejectedRow.accept(e);
+            }
         }
         return quotes;
+    }
+
+    private static Quote ka10095Row(KiwoomRow row, OffsetDateTime asOf) {
+        KiwoomSymbol code = row.requireSymbol("stk_cd");
+        LocalDate tradingDate = row.date("dt");
+        Long turnover = row.magnitude("trde_prica");
+        return new Quote(code.symbol(), code.venue(), row.text("stk_nm"),
+                row.requirePrice("cur_prc"), row.requirePrice("base_pric"), row.requireSigned("pred_pre"),
+                row.requireDecimal("flu_rt"),
+                row.price("open_pric"), row.price("high_pric"), row.price("low_pric"),
+                row.price("upl_pric"), row.price("lst_pric"),
+                row.requireMagnitude("trde_qty"), turnover == null ? null : turnover * KA10095_TURNOVER_TO_KRW,
+                row.price("sel_bid"), row.price("buy_bid"),
+                row.time("cntr_tm", tradingDate != null ? tradingDate : KiwoomValues.inKst(asOf).toLocalDate()),
+                asOf, KA10095);
     }
 
     /**

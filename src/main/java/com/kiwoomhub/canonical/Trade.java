@@ -29,6 +29,7 @@ public record Trade(String symbol, Venue venue, OffsetDateTime time, long price,
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(changeRate, "changeRate");
         Objects.requireNonNull(side, "side");
+        time = KiwoomValues.inKst(time);
     }
 
     @Override

@@ -19,9 +19,4 @@ public enum Venue {
     public String suffix() {
         return suffix;
     }
-
-    /** The Kiwoom code for a 6-character symbol on this venue, e.g. {@code 005930_NX}. */
-    public String kiwoomCode(String symbol) {
-        return symbol + suffix;
-    }
 }

@@ -1,5 +1,7 @@
 package com.kiwoomhub.canonical;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -33,7 +35,7 @@ class CandleTranslatorTest {
     }
 
     @Test
-    void tickBarsTakeTheVenueFromTheEchoedSuffix() {
+    void tickBarsTakeTheVenueFromTheRequestedCode() {
         List<Candle> bars = CandleTranslator.translate(KiwoomFixtures.load("ka10079/samsung-1t-nxt.json"),
                 "005930_NX", CandleInterval.TICK_1, false, true);
 
@@ -78,6 +80,15 @@ class CandleTranslatorTest {
     }
 
     @Test
+    void theEmptyRowPastRetainedHistoryIsNoBar() {
+        var response = KiwoomFixtures.load("ka10081/samsung-daily-adjusted.json");
+        ((ArrayNode) response.get("stk_dt_pole_chart_qry")).addObject().put("cur_prc", "").put("trde_qty", "")
+                .put("trde_prica", "").put("dt", "").put("open_pric", "").put("high_pric", "").put("low_pric", "");
+
+        assertThat(CandleTranslator.translate(response, "005930", CandleInterval.DAY, true, true)).hasSize(2);
+    }
+
+    @Test
     void eachIntervalNamesItsTrAndTicScope() {
         assertThat(CandleInterval.ofCode("30t").tr()).isEqualTo(ChartTr.KA10079);
         assertThat(CandleInterval.ofCode("30t").ticScope()).isEqualTo("30");
@@ -93,7 +104,7 @@ class CandleTranslatorTest {
         var response = KiwoomFixtures.load("ka10080/samsung-1m-during-session.json");
         Candle first = CandleTranslator.translate(response, "005930", CandleInterval.MINUTE_1, true, false).get(0);
         Candle again = CandleTranslator.translate(response, "005930", CandleInterval.MINUTE_1, true, false).get(0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) response.get("stk_min_pole_chart_qry").get(0))
+        ((ObjectNode) response.get("stk_min_pole_chart_qry").get(0))
                 .put("trde_qty", "8000");
         Candle moved = CandleTranslator.translate(response, "005930", CandleInterval.MINUTE_1, true, false).get(0);
 

@@ -19,6 +19,15 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void timesGivenInAnotherOffsetAreWrittenInKst() {
+        OffsetDateTime utc = OffsetDateTime.parse("2026-08-19T07:28:03Z");
+        Position position = new Position("main", "005930", null, 1, null, null, null, utc);
+
+        assertThat(CanonicalJson.toJson(position)).contains("\"time\":\"2026-08-19T16:28:03+09:00\"");
+        assertThat(CloudEvent.of(position, "ws/04", utc).headers()).containsEntry("ce_time", "2026-08-19T16:28:03+09:00");
+    }
+
+    @Test
     void readsRecordsBackIncludingUnknownFieldsAndTheOffset() throws Exception {
         String json = "{\"symbol\":\"005930\",\"venue\":\"NXT\",\"interval\":\"5m\",\"start\":\"2025-09-17T13:20:00+09:00\","
                 + "\"open\":1,\"high\":2,\"low\":1,\"close\":2,\"volume\":3,\"adjusted\":false,\"final\":true,"

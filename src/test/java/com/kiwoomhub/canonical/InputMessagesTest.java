@@ -23,6 +23,7 @@ class InputMessagesTest {
                 OrderType.LIMIT, 70100L, null, Exchange.NXT, null, null));
         assertThat(request.orderType().trdeTp()).isEqualTo("0");
         assertThat(CanonicalSchemas.validate(MessageType.ORDER_REQUEST, CanonicalJson.mapper().readTree(json))).isEmpty();
+        assertThat(CanonicalSchemas.assertValid(request)).isEqualTo(CanonicalJson.mapper().readTree(json));
         assertThat(request.topicKey()).isEqualTo("main");
     }
 

@@ -59,7 +59,7 @@ class KiwoomValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4294967295", "2147483647", "-2147483"})
+    @ValueSource(strings = {"4294967295", "2147483647", "-2147483648"})
     void saturatedCapsAreUnknown(String raw) {
         assertThat(KiwoomValues.signed(raw)).isNull();
     }

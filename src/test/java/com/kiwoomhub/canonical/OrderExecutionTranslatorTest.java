@@ -65,4 +65,38 @@ class OrderExecutionTranslatorTest {
         assertThat(cancel.venue()).isEqualTo(Venue.UNIFIED);
         assertThat(cancel.rejectReason()).isEqualTo("원주문 잔량 없음");
     }
+
+    @Test
+    void openOrdersFromKa10075CarryCumulativeAndLastFill() {
+        List<OrderExecution> open = OrderExecutionTranslator.fromKa10075(
+                KiwoomFixtures.load("ka10075/open-market-buy.json"), TRADING_DAY);
+
+        assertThat(open.get(0)).isEqualTo(new OrderExecution("1234567890", "0000069", null, "005930", Venue.KRX,
+                "삼성전자", OrderExecutionState.RECEIVED, "접수", OrderAction.NEW, Side.BUY, "+매수", "시장가",
+                1L, null, 1L, 0L, 0L, null, null, null, null, null, 0L, 0L,
+                OffsetDateTime.parse("2026-08-19T15:41:13+09:00")));
+        OrderExecution partial = open.get(1);
+        assertThat(partial.symbol()).isEqualTo("000660");
+        assertThat(partial.venue()).isEqualTo(Venue.NXT);
+        assertThat(partial.action()).isEqualTo(OrderAction.MODIFY);
+        assertThat(partial.side()).isEqualTo(Side.SELL);
+        assertThat(partial.originalOrderNumber()).isEqualTo("0000071");
+        assertThat(partial.cumulativeFilledQuantity()).isEqualTo(4);
+        assertThat(partial.remainingQuantity()).isEqualTo(6);
+        assertThat(partial.lastFillQuantity()).isEqualTo(3);
+        assertThat(partial.averageFillPrice()).isEqualByComparingTo("1850000");
+    }
+
+    @Test
+    void filledOrdersFromKa10076WithSorAsUnified() {
+        List<OrderExecution> filled = OrderExecutionTranslator.fromKa10076(
+                KiwoomFixtures.load("ka10076/filled-sell.json"), TRADING_DAY);
+
+        assertThat(filled).containsExactly(new OrderExecution(null, "0000037", null, "005930", Venue.UNIFIED,
+                "삼성전자", OrderExecutionState.EXECUTED, "체결", OrderAction.NEW, Side.SELL, "-매도", "보통",
+                1L, 158200L, 0L, null, 1L, 158200L, null, null, null, null, 310L, 284L,
+                OffsetDateTime.parse("2026-08-19T15:38:15+09:00")));
+        assertThat(OrderExecutionTranslator.fromKa10076(KiwoomFixtures.load("ka10076/empty-mock.json"), TRADING_DAY))
+                .isEmpty();
+    }
 }

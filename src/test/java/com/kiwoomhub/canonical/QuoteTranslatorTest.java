@@ -1,9 +1,11 @@
 package com.kiwoomhub.canonical;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +56,23 @@ class QuoteTranslatorTest {
     }
 
     @Test
+    void aMalformedRowIsReportedAndTheRestOfTheBatchStillTranslates() {
+        var body = KiwoomFixtures.load("ka10095/two-symbols-after-close.json");
+        ((ObjectNode) body.get("atn_stk_infr").get(0)).put("cur_prc", "0");
+        List<KiwoomFormatException> rejected = new ArrayList<>();
+
+        List<Quote> quotes = QuoteTranslator.fromKa10095(body, POLLED, rejected::add);
+
+        assertThat(quotes).extracting(Quote::symbol).containsExactly("005930");
+        assertThat(rejected).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("ka10095 cur_prc");
+        assertThatThrownBy(() -> QuoteTranslator.fromKa10095(body, POLLED)).isInstanceOf(KiwoomFormatException.class);
+    }
+
+    @Test
     void aQuoteWithoutPriceIsRejectedNamingTheField() {
         var body = KiwoomFixtures.load("ka10001/gs-after-close.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("cur_prc", "");
+        ((ObjectNode) body).put("cur_prc", "");
 
         assertThatThrownBy(() -> QuoteTranslator.fromKa10001(body, POLLED))
                 .isInstanceOf(KiwoomFormatException.class)
