@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,7 @@ public final class KiwoomSession {
 
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
     private volatile long droppedSinceLog;
+    private final AtomicBoolean loginSignalDropped = new AtomicBoolean();
 
     public KiwoomSession(KiwoomAccount account, SessionTokens tokens, RealtimeProperties settings, MeterRegistry registry) {
         this.account = account;
@@ -143,6 +145,7 @@ public final class KiwoomSession {
             last = current;
             current = null;
             outbox.clear();
+            pump = null;
             scheduler.shutdownNow();
             consumer.interrupt();
             deliveries.clear();
@@ -365,24 +368,32 @@ public final class KiwoomSession {
     private void consume() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                Delivery d = deliveries.take();
-                for (SessionListener listener : listeners) {
-                    try {
-                        if (d.frame() != null) {
-                            listener.onFrame(d.frame());
-                        } else {
-                            listener.onLoggedIn(this);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.error("Kiwoom realtime '{}': listener {} failed", account.alias(), listener, e);
-                    }
-                }
-                if (d.frame() != null) {
-                    meters.handedOff(d.frame().receivedNanos());
+                handOff(deliveries.take());
+                if (loginSignalDropped.compareAndSet(true, false)) {
+                    handOff(new Delivery(null)); // the queue had no room for it: a LOGIN signal is never lost
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handOff(Delivery d) {
+        if (d.frame() != null) {
+            meters.handedOff(d.frame().receivedNanos());
+        } else if (status.state() != SessionState.LOGGED_IN) {
+            return; // that login is already lost; the next one brings its own signal
+        }
+        for (SessionListener listener : listeners) {
+            try {
+                if (d.frame() != null) {
+                    listener.onFrame(d.frame());
+                } else {
+                    listener.onLoggedIn(this);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Kiwoom realtime '{}': listener {} failed", account.alias(), listener, e);
+            }
         }
     }
 
@@ -561,7 +572,9 @@ public final class KiwoomSession {
                     schedulePump(0);
                 }
                 LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
-                deliver(new Delivery(null));
+                if (!deliveries.offer(new Delivery(null))) {
+                    loginSignalDropped.set(true);
+                }
                 return;
             }
             String detail = embeddedCode(message);
@@ -623,7 +636,7 @@ public final class KiwoomSession {
             }
         }
 
-        /** Normal close (1000), then abort if the server does not answer within a second. */
+        /** Normal close (1000), then abort if the server does not answer within half a second. */
         void close() {
             WebSocket socket;
             CompletableFuture<?> pending;
@@ -638,7 +651,7 @@ public final class KiwoomSession {
             pending.handle((r, e) -> null)
                     .thenCompose(x -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
                     .thenCompose(x -> closed)
-                    .orTimeout(1, TimeUnit.SECONDS)
+                    .orTimeout(500, TimeUnit.MILLISECONDS)
                     .whenComplete((x, e) -> socket.abort());
         }
 

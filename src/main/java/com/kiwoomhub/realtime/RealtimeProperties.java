@@ -33,5 +33,9 @@ public record RealtimeProperties(
             throw new IllegalArgumentException("kiwoom.realtime: reg-per-second, items-per-reg, max-items and "
                     + "queue-capacity must be positive and reconnect.multiplier at least 1");
         }
+        // An evicted socket is closed gracefully (up to 500 ms); the next one must not overlap it.
+        if (evictionBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("kiwoom.realtime.eviction-backoff must be at least 1s, got " + evictionBackoff);
+        }
     }
 }

@@ -19,6 +19,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,7 +151,8 @@ class KiwoomSessionTest {
         long restored = server.connection(2).frames("REG").get(2).nanos();
 
         double millis = (restored - dropped) / 1e6;
-        System.out.printf("Reconnect after a server drop: LOGIN + %d registrations restored in %.0f ms%n", before.size(), millis);
+        System.out.printf("Reconnect after a server drop: logged in again after %.0f ms, %d registrations (3 paced REGs) restored after %.0f ms%n",
+                (server.connection(2).loginAckNanos - dropped) / 1e6, before.size(), millis);
         assertThat(millis).isLessThan(2000);
         assertThat(before).hasSize(301);
         assertThat(server.connections).hasSize(2);
@@ -178,8 +181,12 @@ class KiwoomSessionTest {
         assertThat(server.connections).hasSize(2);
     }
 
-    @Test
-    void expiredTokenAtLoginIsInvalidatedAndTheFreshOneLogsInOnANewConnection() {
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"trnm\":\"LOGIN\",\"return_code\":805004,\"return_msg\":\"토큰 인증에 실패했습니다. 접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 않습니다]\"}",
+            "{\"trnm\":\"LOGIN\",\"return_code\":\"3\",\"return_msg\":\"인증에 실패했습니다 [CODE=8005, MESSAGE=Token이 유효하지 않습니다]\"}"})
+    void expiredTokenAtLoginIsInvalidatedAndTheFreshOneLogsInOnANewConnection(String refusal) {
+        server.loginRefusal = refusal;
         server.validTokens = Set.of("token-2");
         defaultSession().start();
         awaitLoggedIn(2);

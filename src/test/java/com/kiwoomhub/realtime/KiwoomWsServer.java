@@ -77,6 +77,9 @@ final class KiwoomWsServer implements AutoCloseable {
     volatile Set<String> validTokens = Set.of("token-1");
     volatile long pingMillis = 200;
     volatile long echoDeadlineMillis = 1000;
+    /** The answer to LOGIN with an unknown token (then the server closes). */
+    volatile String loginRefusal = "{\"trnm\":\"LOGIN\",\"return_code\":805004,\"return_msg\":\"토큰 인증에 실패했습니다. "
+            + "접속을 종료합니다 [CODE=8005, MESSAGE=Token이 유효하지 않습니다]\"}";
     /** How long the server thinks before acknowledging LOGIN: frames sent meanwhile are violations. */
     volatile long loginAckDelayMillis;
     /** Connections numbered up to this one are closed right after their LOGIN ack (a flapping server). */
@@ -235,8 +238,7 @@ final class KiwoomWsServer implements AutoCloseable {
             return;
         }
         if (!validTokens.contains(json.path("token").asText())) {
-            c.write("{\"trnm\":\"LOGIN\",\"return_code\":805004,\"return_msg\":\"토큰 인증에 실패했습니다. 접속을 종료합니다 "
-                    + "[CODE=8005, MESSAGE=Token이 유효하지 않습니다]\"}");
+            c.write(loginRefusal);
             c.ws.close();
             return;
         }
