@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -276,6 +277,37 @@ class KiwoomSessionTest {
         assertThat(server.violations).isEmpty();
         assertThat(server.connections).hasSize(1);
         assertThat(meters.get("kiwoom.ws.frames").tag("type", "REAL").counter().count()).isEqualTo(2500);
+    }
+
+    @Test
+    void aBlockedRouteOverflowsTheQueueCountedButPingsStillGetEchoed() throws Exception {
+        RealtimeProperties small = settings(Duration.ofSeconds(2), Duration.ofSeconds(30), 4);
+        session = session(new RealtimeProperties(true, small.connectTimeout(), small.reconnect(), small.stallTimeout(),
+                small.evictionBackoff(), 4, 100, 200, 20, small.downAfter()));
+        CountDownLatch route = new CountDownLatch(1);
+        session.addListener(frame -> {
+            try {
+                route.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        session.start();
+        awaitLoggedIn(1);
+
+        for (int seq = 1; seq <= 100; seq++) {
+            server.push(server.connection(1), KiwoomWsServer.real("0B", List.of("005930"), seq));
+        }
+        int echoesBefore = server.echoes.get();
+        await().atMost(WAIT).until(() -> server.echoes.get() >= echoesBefore + 6); // > 1 s with the route blocked
+        route.countDown();
+
+        double dropped = meters.get("kiwoom.ws.frames.dropped").counter().count();
+        System.out.printf("Blocked route: %.0f of 100 frames dropped (queue 20), %d PINGs echoed meanwhile, slowest %.1f ms%n",
+                dropped, server.echoes.get() - echoesBefore, server.maxEchoNanos / 1e6);
+        assertThat(dropped).isGreaterThanOrEqualTo(79);
+        assertThat(server.violations).isEmpty();
+        assertThat(server.connections).hasSize(1);
     }
 
     @Test
