@@ -3,6 +3,7 @@ package com.kiwoomhub.realtime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -31,7 +32,7 @@ public class KiwoomRealtimeProducer extends DefaultProducer {
         String operation = in.getHeader(KiwoomRealtimeHeaders.OPERATION, String.class);
         String group = in.getHeader(KiwoomRealtimeHeaders.GROUP, KiwoomSession.DEFAULT_GROUP, String.class);
         if (operation == null) {
-            session.send(in.getMandatoryBody(String.class)).get();
+            session.send(in.getMandatoryBody(String.class)).get(10, TimeUnit.SECONDS); // a stuck socket fails the exchange
         } else if (operation.equalsIgnoreCase("SUBSCRIBE")) {
             session.register(group, list(in, KiwoomRealtimeHeaders.TYPES), list(in, KiwoomRealtimeHeaders.ITEMS));
         } else if (operation.equalsIgnoreCase("UNSUBSCRIBE")) {

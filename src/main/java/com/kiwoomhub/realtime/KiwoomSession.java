@@ -277,6 +277,18 @@ public final class KiwoomSession {
         }
     }
 
+    /**
+     * Invalidates a refused token on the scheduler thread, not on the socket's reader: the token
+     * manager may re-issue right away. It runs before the reconnect, which is scheduled later.
+     */
+    private void invalidate(String token) {
+        synchronized (lock) {
+            if (running) {
+                scheduler.execute(() -> tokens.invalidate(account, token));
+            }
+        }
+    }
+
     private long backoffMillis() {
         RealtimeProperties.Reconnect r = settings.reconnect();
         double full = Math.min(r.maxDelay().toMillis(), r.initialDelay().toMillis() * Math.pow(r.multiplier(), failures));
@@ -582,7 +594,7 @@ public final class KiwoomSession {
             if (auth) {
                 LOG.warn("Kiwoom realtime '{}': LOGIN refused ({} / {}): the token is invalidated and a fresh one used",
                         account.alias(), code, detail);
-                tokens.invalidate(account, token);
+                invalidate(token);
             } else {
                 LOG.error("Kiwoom realtime '{}': LOGIN refused with {}: {}", account.alias(), code, message);
             }

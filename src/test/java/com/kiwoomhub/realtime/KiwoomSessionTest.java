@@ -273,7 +273,7 @@ class KiwoomSessionTest {
                 meters.get("kiwoom.ws.lag").timer().max(TimeUnit.MILLISECONDS));
         assertThat(outOfOrder).isZero();
         assertThat(server.pingsSent.get() - pingsBefore).isGreaterThanOrEqualTo(3);
-        assertThat(server.maxEchoNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(200));
+        assertThat(server.maxEchoNanos).isLessThan(TimeUnit.MILLISECONDS.toNanos(500)); // the server gives up at 1 s
         assertThat(server.violations).isEmpty();
         assertThat(server.connections).hasSize(1);
         assertThat(meters.get("kiwoom.ws.frames").tag("type", "REAL").counter().count()).isEqualTo(2500);
