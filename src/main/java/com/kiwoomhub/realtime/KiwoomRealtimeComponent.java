@@ -8,7 +8,8 @@ import org.apache.camel.support.DefaultComponent;
 /**
  * {@code kiwoom-realtime:<account alias>[?trnm=REAL,CNSRREQ&types=0B,0D]}: routes consume the
  * frames of that account's {@link KiwoomSession} and send control frames or SUBSCRIBE/UNSUBSCRIBE
- * operations to it. The session is owned by Spring, not by the route: stopping a route detaches
+ * operations to it. A {@code trnm=LOGIN} consumer fires after every successful login (the place to
+ * re-send CNSRLST and CNSRREQ). The session is owned by Spring, not by the route: stopping a route detaches
  * it from the session, which stays connected.
  */
 public class KiwoomRealtimeComponent extends DefaultComponent {

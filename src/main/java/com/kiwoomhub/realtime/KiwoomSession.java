@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +61,7 @@ public final class KiwoomSession {
     public static final String DEFAULT_GROUP = "1";
     /** A connection logged in for this long counts as healthy: the back-off starts over after it. */
     private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** LOGIN return codes meaning "token refused" (§5.2): 805004 on WS, 3 in the REST form. */
+    /** LOGIN return codes meaning "token refused" (§5.2): 805004 and 3 as observed, the detail codes as the official client checks. */
     private static final Set<String> AUTH_RETURN_CODES = Set.of("805004", "3", "8005", "8031", "8103");
     /** Embedded codes that warrant a fresh token: expired/invalid, wrong environment, token or device auth. */
     private static final Set<String> AUTH_CODES = Set.of("8005", "8031", "8103");
@@ -91,7 +91,8 @@ public final class KiwoomSession {
 
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
     private volatile long droppedSinceLog;
-    private final AtomicBoolean loginSignalDropped = new AtomicBoolean();
+    /** A LOGIN ack that found the queue full; handed off as soon as the consumer frees a slot. */
+    private final AtomicReference<Frame> loginWithoutRoom = new AtomicReference<>();
 
     public KiwoomSession(KiwoomAccount account, SessionTokens tokens, RealtimeProperties settings, MeterRegistry registry) {
         this.account = account;
@@ -381,8 +382,9 @@ public final class KiwoomSession {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 handOff(deliveries.take());
-                if (loginSignalDropped.compareAndSet(true, false)) {
-                    handOff(new Delivery(null)); // the queue had no room for it: a LOGIN signal is never lost
+                Frame login = loginWithoutRoom.getAndSet(null);
+                if (login != null) {
+                    handOff(new Delivery(login, true)); // a LOGIN signal is never lost
                 }
             }
         } catch (InterruptedException e) {
@@ -391,18 +393,16 @@ public final class KiwoomSession {
     }
 
     private void handOff(Delivery d) {
-        if (d.frame() != null) {
-            meters.handedOff(d.frame().receivedNanos());
-        } else if (status.state() != SessionState.LOGGED_IN) {
+        if (d.login() && status.state() != SessionState.LOGGED_IN) {
             return; // that login is already lost; the next one brings its own signal
         }
+        meters.handedOff(d.frame().receivedNanos());
         for (SessionListener listener : listeners) {
             try {
-                if (d.frame() != null) {
-                    listener.onFrame(d.frame());
-                } else {
+                if (d.login()) {
                     listener.onLoggedIn(this);
                 }
+                listener.onFrame(d.frame());
             } catch (RuntimeException e) {
                 LOG.error("Kiwoom realtime '{}': listener {} failed", account.alias(), listener, e);
             }
@@ -462,8 +462,8 @@ public final class KiwoomSession {
         return t;
     }
 
-    /** A frame for the listeners, or (frame null) the "logged in" signal. */
-    private record Delivery(Frame frame) {
+    /** A frame for the listeners; {@code login} marks the successful LOGIN ack, which also calls onLoggedIn. */
+    private record Delivery(Frame frame, boolean login) {
     }
 
     /** One socket and what belongs to it; callbacks from a socket that is no longer current are ignored. */
@@ -549,7 +549,7 @@ public final class KiwoomSession {
             switch (trnm) {
                 case "PING" -> send(text); // the identical frame, at once
                 case "SYSTEM" -> system(frame, text, nanos);
-                case "LOGIN" -> login(frame);
+                case "LOGIN" -> login(frame, text, nanos);
                 default -> {
                     if (!loggedIn) {
                         LOG.debug("Kiwoom realtime '{}': skipping {} before the LOGIN ack", account.alias(), trnm);
@@ -558,12 +558,12 @@ public final class KiwoomSession {
                     if (trnm.equals("REG") || trnm.equals("REMOVE")) {
                         acknowledged(this, trnm, frame);
                     }
-                    deliver(new Delivery(new Frame(trnm, text, Instant.now(), nanos)));
+                    deliver(new Delivery(new Frame(trnm, text, Instant.now(), nanos), false));
                 }
             }
         }
 
-        private void login(JsonNode frame) {
+        private void login(JsonNode frame, String text, long nanos) {
             if (loggedIn || !isCurrent()) {
                 return;
             }
@@ -584,8 +584,9 @@ public final class KiwoomSession {
                     schedulePump(0);
                 }
                 LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
-                if (!deliveries.offer(new Delivery(null))) {
-                    loginSignalDropped.set(true);
+                Frame ack = new Frame("LOGIN", text, Instant.now(), nanos);
+                if (!deliveries.offer(new Delivery(ack, true))) {
+                    loginWithoutRoom.set(ack);
                 }
                 return;
             }
@@ -621,7 +622,7 @@ public final class KiwoomSession {
                 default -> LOG.info("Kiwoom realtime '{}': SYSTEM {}: {}", account.alias(), code, message);
             }
             if (loggedIn) {
-                deliver(new Delivery(new Frame("SYSTEM", text, Instant.now(), nanos)));
+                deliver(new Delivery(new Frame("SYSTEM", text, Instant.now(), nanos), false));
             }
         }
 

@@ -6,7 +6,10 @@ package com.kiwoomhub.realtime;
  */
 public interface SessionListener {
 
-    /** A frame other than PING and LOGIN: REAL, REG/REMOVE acks, CNSR* responses, SYSTEM. */
+    /**
+     * A frame other than PING: REAL, REG/REMOVE acks, CNSR* responses, SYSTEM after login, and each
+     * successful LOGIN ack (right after {@link #onLoggedIn}), so that a route can react to a new login.
+     */
     void onFrame(Frame frame);
 
     /**

@@ -46,6 +46,14 @@ class KiwoomRealtimeComponentTest {
                   steps:
                     - to: mock:conditions
             - route:
+                id: conditions-after-login
+                from:
+                  uri: kiwoom-realtime:default?trnm=LOGIN
+                  steps:
+                    - setBody:
+                        constant: '{"trnm":"CNSRLST"}'
+                    - to: kiwoom-realtime:default
+            - route:
                 id: realtime-control
                 from:
                   uri: direct:control
@@ -107,13 +115,19 @@ class KiwoomRealtimeComponentTest {
     }
 
     @Test
-    void producerSendsControlFramesAndTheirAnswersReachTheFilteredRoute() {
-        camel.createProducerTemplate().sendBody("direct:control", "{\"trnm\":\"CNSRLST\"}");
-
+    void aYamlRouteReissuesCnsrlstAfterEveryLoginAndAnswersReachTheFilteredRoute() {
         MockEndpoint conditions = camel.getEndpoint("mock:conditions", MockEndpoint.class);
         await().atMost(WAIT).until(() -> conditions.getReceivedCounter() == 1);
+        camel.createProducerTemplate().sendBody("direct:control", "{\"trnm\":\"CNSRLST\"}");
+        await().atMost(WAIT).until(() -> conditions.getReceivedCounter() == 2);
+
+        server.dropAll();
+        await().atMost(WAIT).until(() -> conditions.getReceivedCounter() == 3);
         assertThat(conditions.getExchanges().get(0).getMessage().getBody(String.class)).contains("조건1");
-        assertThat(server.connection(1).frames("CNSRLST")).hasSize(1);
+        assertThat(server.connection(1).frames).extracting(KiwoomWsServer.Received::trnm).filteredOn(t -> !t.equals("PING"))
+                .containsExactly("LOGIN", "CNSRLST", "CNSRLST");
+        assertThat(server.connection(2).frames).extracting(KiwoomWsServer.Received::trnm).filteredOn(t -> !t.equals("PING"))
+                .containsExactly("LOGIN", "CNSRLST");
         assertThat(camel.getEndpoint("mock:trades", MockEndpoint.class).getReceivedCounter()).isZero();
     }
 
