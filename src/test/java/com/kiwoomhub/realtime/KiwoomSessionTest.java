@@ -372,6 +372,21 @@ class KiwoomSessionTest {
     }
 
     @Test
+    void startsAgainAfterStopWithItsRegistrations() {
+        defaultSession().register(List.of("0B"), List.of("005930"));
+        session.start();
+        awaitLoggedIn(1);
+        session.stop();
+        await().atMost(WAIT).until(() -> !server.connection(1).open);
+
+        session.start();
+        awaitLoggedIn(2);
+        await().atMost(WAIT).until(() -> registeredPairs(server.connection(2)).equals(Set.of("0B:005930")));
+        assertThat(server.maxOpenAtOnce()).isEqualTo(1);
+        assertThat(loggedIn).hasSize(2);
+    }
+
+    @Test
     void controlFramesGoOutAfterEveryLoginAndTheirAnswersReachListeners() {
         defaultSession().addListener(new SessionListener() {
             @Override
