@@ -200,6 +200,8 @@ public final class KiwoomSession {
     /**
      * Sends a control frame (CNSRLST, CNSRREQ, CNSRCLR ...) on the logged-in connection; its
      * response reaches the listeners like any frame. Registrations go through {@link #register}.
+     * Kiwoom leaves a CNSRREQ unanswered unless CNSRLST came first on the same connection, so a
+     * CNSRREQ on a connection without one is preceded by a CNSRLST.
      *
      * @throws IllegalStateException if the session is not logged in
      */
@@ -214,6 +216,11 @@ public final class KiwoomSession {
                 throw new IllegalStateException("Kiwoom realtime session '" + account.alias() + "' is not logged in ("
                         + status.state() + "); control frames are re-sent from SessionListener.onLoggedIn");
             }
+            if (trnm.equals("CNSRREQ") && !c.conditionsListed) {
+                LOG.info("Kiwoom realtime '{}': sending CNSRLST first, as Kiwoom requires before CNSRREQ", account.alias());
+                c.send("{\"trnm\":\"CNSRLST\"}");
+            }
+            c.conditionsListed |= trnm.equals("CNSRLST") || trnm.equals("CNSRREQ");
             return c.send(json);
         }
     }
@@ -476,6 +483,8 @@ public final class KiwoomSession {
         private volatile long lastFrameNanos;
         private volatile boolean loggedIn;
         private volatile long loggedInNanos;
+        /** Guarded by the session lock: CNSRLST went out on this connection. */
+        private boolean conditionsListed;
         private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();

@@ -414,6 +414,19 @@ class KiwoomSessionTest {
     }
 
     @Test
+    void aConditionSearchWithoutTheListFirstGetsCnsrlstSentAheadOfIt() {
+        defaultSession().start();
+        awaitLoggedIn(1);
+        session.send("{\"trnm\":\"CNSRREQ\",\"seq\":\"4\",\"search_type\":\"0\",\"stex_tp\":\"K\",\"cont_yn\":\"N\",\"next_key\":\"\"}");
+        session.send("{\"trnm\":\"CNSRCLR\",\"seq\":\"4\"}");
+        await().atMost(WAIT).until(() -> frames.stream().anyMatch(f -> f.trnm().equals("CNSRCLR")));
+
+        assertThat(server.connection(1).frames).extracting(KiwoomWsServer.Received::trnm).filteredOn(t -> !t.equals("PING"))
+                .containsExactly("LOGIN", "CNSRLST", "CNSRREQ", "CNSRCLR");
+        assertThat(frames).extracting(Frame::trnm).containsSubsequence("CNSRLST", "CNSRREQ", "CNSRCLR");
+    }
+
+    @Test
     void healthIsDownOnlyAfterTheSessionStayedDisconnectedLongerThanTheThreshold() {
         defaultSession();
         KiwoomSessions sessions = new KiwoomSessions(List.of(session));
