@@ -35,7 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * before {@code minReissueInterval}. Credential errors (8001, 8002, 8011, 8012, 8020, 8030) fail
  * with a configuration error naming the alias and are not asked again before that interval either.
  */
-public final class TokenManager implements AutoCloseable {
+public final class TokenManager implements SessionTokens, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
     static final ZoneId KST = ZoneId.of("Asia/Seoul");
@@ -78,6 +78,7 @@ public final class TokenManager implements AutoCloseable {
     }
 
     /** A token valid now for the account's app key, issuing one if there is none or it is due. */
+    @Override
     public String token(KiwoomAccount account) {
         Slot slot = slot(account);
         CompletableFuture<Issued> flight;
@@ -129,6 +130,7 @@ public final class TokenManager implements AutoCloseable {
     }
 
     /** Drops {@code token} after Kiwoom refused it, so the next {@link #token} issues again. */
+    @Override
     public void invalidate(KiwoomAccount account, String token) {
         Slot slot = slot(account);
         synchronized (slot) {

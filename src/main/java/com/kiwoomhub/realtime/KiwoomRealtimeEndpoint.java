@@ -1,0 +1,89 @@
+package com.kiwoomhub.realtime;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One account's session as an endpoint. Options: {@code trnm} (comma list; only frames with one
+ * of these trnm reach the consumer) and {@code types} (comma list; REAL frames pass only if one of
+ * their rows has one of these types; other frames are not affected). Frames are never split.
+ */
+public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KiwoomSession session;
+    private Set<String> trnm = Set.of();
+    private Set<String> types = Set.of();
+
+    KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, KiwoomSession session) {
+        super(uri, component);
+        this.session = session;
+    }
+
+    KiwoomSession session() {
+        return session;
+    }
+
+    public void setTrnm(String trnm) {
+        this.trnm = split(trnm);
+    }
+
+    public String getTrnm() {
+        return String.join(",", trnm);
+    }
+
+    public void setTypes(String types) {
+        this.types = split(types);
+    }
+
+    public String getTypes() {
+        return String.join(",", types);
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new KiwoomRealtimeProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        KiwoomRealtimeConsumer consumer = new KiwoomRealtimeConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Whether a frame passes the trnm and types filters. */
+    boolean accepts(Frame frame) {
+        if (!trnm.isEmpty() && !trnm.contains(frame.trnm())) {
+            return false;
+        }
+        if (types.isEmpty() || !frame.trnm().equals("REAL")) {
+            return true;
+        }
+        try {
+            for (JsonNode row : JSON.readTree(frame.json()).path("data")) {
+                if (types.contains(row.path("type").asText())) {
+                    return true;
+                }
+            }
+        } catch (Exception e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static Set<String> split(String list) {
+        return list == null ? Set.of() : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
