@@ -21,7 +21,7 @@ public final class FaultPlan {
     public record HttpError(int status) implements CallFault {
     }
 
-    /** Serve the call normally, but only after this delay (past the client's timeout, typically). */
+    /** Serve the call at once but send the answer only after this delay (past the client's timeout, typically). */
     public record Delay(Duration delay) implements CallFault {
     }
 
@@ -44,7 +44,10 @@ public final class FaultPlan {
         arm(apiId, count, new HttpError(status));
     }
 
-    /** The next {@code count} calls of {@code apiId} are answered only after {@code delay}. */
+    /**
+     * The next {@code count} calls of {@code apiId} are served (an order is placed) but answered only
+     * after {@code delay}, so a client that times out does not learn the outcome.
+     */
     public synchronized void delayNext(String apiId, int count, Duration delay) {
         arm(apiId, count, new Delay(delay));
     }

@@ -150,9 +150,11 @@ final class SandboxServer {
                     .putHeader("Content-Type", "text/plain;charset=UTF-8")
                     .end("sandbox fault: HTTP " + error.status());
         } else if (armed instanceof FaultPlan.Delay delay) {
+            // served now, answered late: an order is executed even if the client has given up waiting
+            TrReply reply = gateway.serve(rest);
             vertx.setTimer(Math.max(1, delay.delay().toMillis()), id -> {
                 if (!request.response().closed()) {
-                    write(request, effective, gateway.serve(rest));
+                    write(request, effective, reply);
                 }
             });
         } else {
