@@ -1,5 +1,6 @@
 package com.kiwoomhub.realtime;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -8,11 +9,16 @@ import org.apache.camel.support.DefaultComponent;
 /**
  * {@code kiwoom-realtime:<account alias>[?trnm=REAL,CNSRREQ&types=0B,0D]}: routes consume the
  * frames of that account's {@link KiwoomSession} and send control frames or SUBSCRIBE/UNSUBSCRIBE
- * operations to it. A {@code trnm=LOGIN} consumer fires after every successful login (the place to
+ * operations to it. The alias {@value #ALL_ACCOUNTS} stands for every account's session: its consumer
+ * gets the frames of all of them (header {@code KiwoomAccount} says whose; each session's frames stay
+ * in order), its producer writes to the session named by header {@code KiwoomAccount}. A {@code trnm=LOGIN} consumer fires after every successful login (the place to
  * re-send CNSRLST and CNSRREQ). The session is owned by Spring, not by the route: stopping a route detaches
  * it from the session, which stays connected.
  */
 public class KiwoomRealtimeComponent extends DefaultComponent {
+
+    /** The alias that means "every account". */
+    public static final String ALL_ACCOUNTS = "*";
 
     private final KiwoomSessions sessions;
 
@@ -22,11 +28,16 @@ public class KiwoomRealtimeComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (ALL_ACCOUNTS.equals(remaining)) {
+            KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, sessions.all(), true);
+            setProperties(endpoint, parameters);
+            return endpoint;
+        }
         KiwoomSession session = sessions.find(remaining).orElseThrow(() -> new IllegalArgumentException(
                 "kiwoom-realtime: no realtime session for account alias '" + remaining + "'; configured: "
                         + sessions.all().stream().map(s -> s.account().alias()).toList()
                         + " (is kiwoom.realtime.enabled true and the account configured?)"));
-        KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, session);
+        KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, List.of(session), false);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -1,15 +1,20 @@
 package com.kiwoomhub.realtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * Feeds the session's frames into the route, synchronously on the session's consumer thread: the
- * route sees frames in arrival order, and a slow route slows only the hand-off queue, never the
- * PING echo. Body: the frame JSON as a String.
+ * Feeds the sessions' frames into the route, synchronously on each session's consumer thread: the
+ * route sees a session's frames in arrival order, and a slow route slows only the hand-off queue,
+ * never the PING echo. Body: the frame JSON as a String; header {@code KiwoomAccount}: whose session.
  */
-public class KiwoomRealtimeConsumer extends DefaultConsumer implements SessionListener {
+public class KiwoomRealtimeConsumer extends DefaultConsumer {
+
+    private final List<Attachment> attachments = new ArrayList<>();
 
     public KiwoomRealtimeConsumer(KiwoomRealtimeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -23,17 +28,21 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer implements SessionLi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getEndpoint().session().addListener(this);
+        for (KiwoomSession session : getEndpoint().sessions()) {
+            Attachment attachment = new Attachment(session);
+            attachments.add(attachment);
+            session.addListener(attachment);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        getEndpoint().session().removeListener(this);
+        attachments.forEach(a -> a.session.removeListener(a));
+        attachments.clear();
         super.doStop();
     }
 
-    @Override
-    public void onFrame(Frame frame) {
+    private void onFrame(KiwoomSession session, Frame frame) {
         if (!isRunAllowed() || !getEndpoint().accepts(frame)) {
             return;
         }
@@ -41,7 +50,7 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer implements SessionLi
         try {
             exchange.getMessage().setBody(frame.json());
             exchange.getMessage().setHeader(KiwoomRealtimeHeaders.TRNM, frame.trnm());
-            exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, getEndpoint().session().account().alias());
+            exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, session.account().alias());
             exchange.getMessage().setHeader(KiwoomRealtimeHeaders.RECEIVED_AT, frame.receivedAt().toEpochMilli());
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -52,5 +61,25 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer implements SessionLi
                     exchange.getException());
         }
         releaseExchange(exchange, false);
+    }
+
+    /** This consumer listening to one session, so that each frame knows its account. */
+    private final class Attachment implements SessionListener {
+
+        private final KiwoomSession session;
+
+        Attachment(KiwoomSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void onFrame(Frame frame) {
+            KiwoomRealtimeConsumer.this.onFrame(session, frame);
+        }
+
+        @Override
+        public String toString() {
+            return getEndpoint().getEndpointUri() + " (" + session.account().alias() + ")";
+        }
     }
 }

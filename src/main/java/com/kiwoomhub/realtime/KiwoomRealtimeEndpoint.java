@@ -1,6 +1,7 @@
 package com.kiwoomhub.realtime;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,17 +22,38 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KiwoomSession session;
+    private final List<KiwoomSession> sessions;
+    private final boolean allAccounts;
     private Set<String> trnm = Set.of();
     private Set<String> types = Set.of();
 
-    KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, KiwoomSession session) {
+    KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, List<KiwoomSession> sessions,
+                           boolean allAccounts) {
         super(uri, component);
-        this.session = session;
+        this.sessions = List.copyOf(sessions);
+        this.allAccounts = allAccounts;
     }
 
-    KiwoomSession session() {
-        return session;
+    /** The sessions this endpoint reads: one, or every account's for {@code kiwoom-realtime:*}. */
+    List<KiwoomSession> sessions() {
+        return sessions;
+    }
+
+    /**
+     * The session a producer writes to: the endpoint's own, or for {@code kiwoom-realtime:*} the one
+     * whose alias is in {@code account} (header {@code KiwoomAccount}).
+     */
+    KiwoomSession session(String account) {
+        if (!allAccounts) {
+            return sessions.get(0);
+        }
+        if (account == null) {
+            throw new IllegalArgumentException("kiwoom-realtime:* needs header " + KiwoomRealtimeHeaders.ACCOUNT
+                    + " to know which account's session to write to");
+        }
+        return sessions.stream().filter(s -> s.account().alias().equals(account)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("kiwoom-realtime: no realtime session for account alias '"
+                        + account + "'"));
     }
 
     public void setTrnm(String trnm) {

@@ -28,7 +28,7 @@ public class KiwoomRealtimeProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        KiwoomSession session = getEndpoint().session();
+        KiwoomSession session = getEndpoint().session(in.getHeader(KiwoomRealtimeHeaders.ACCOUNT, String.class));
         String operation = in.getHeader(KiwoomRealtimeHeaders.OPERATION, String.class);
         String group = in.getHeader(KiwoomRealtimeHeaders.GROUP, KiwoomSession.DEFAULT_GROUP, String.class);
         if (operation == null) {

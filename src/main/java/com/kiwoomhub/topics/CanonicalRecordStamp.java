@@ -28,7 +28,11 @@ public class CanonicalRecordStamp {
      */
     public void stamp(Exchange exchange, String origin) throws InvalidPayloadException {
         Message message = exchange.getMessage();
-        CanonicalMessage record = message.getMandatoryBody(CanonicalMessage.class);
+        stamp(message, message.getMandatoryBody(CanonicalMessage.class), origin);
+    }
+
+    /** The same for a message built outside a route step, e.g. one record of a batch sent in one exchange. */
+    public static void stamp(Message message, CanonicalMessage record, String origin) {
         CloudEvent event = CloudEvent.of(record, origin, OffsetDateTime.now(KST));
         message.removeHeaders("*");
         message.setHeader(KafkaConstants.KEY, event.key());

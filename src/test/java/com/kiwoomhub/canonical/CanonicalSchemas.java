@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as a consumer would see them: serialized with {@link CanonicalJson}, then validated with
  * format assertions on.
  */
-final class CanonicalSchemas {
+public final class CanonicalSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -37,7 +37,8 @@ final class CanonicalSchemas {
                 SchemaLocation.of("classpath:" + t.schemaResource().substring(1)), CONFIG));
     }
 
-    static Set<ValidationMessage> validate(MessageType type, JsonNode json) {
+    /** For tests outside this package that read records back from Kafka. */
+    public static Set<ValidationMessage> validate(MessageType type, JsonNode json) {
         return schema(type).validate(json);
     }
 

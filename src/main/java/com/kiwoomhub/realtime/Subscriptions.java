@@ -1,0 +1,219 @@
+package com.kiwoomhub.realtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kiwoomhub.canonical.CanonicalJson;
+import com.kiwoomhub.canonical.SubscriptionAction;
+import com.kiwoomhub.kiwoom.KiwoomProperties;
+
+/**
+ * The Java behind the subscription routes of {@code routes/realtime.camel.yaml}: which symbols are
+ * subscribed for which channels, and on which account's session. Each item (a code, {@code _NX} and
+ * {@code _AL} variants counted apart, as Kiwoom does) lives on one session; a new item goes to the
+ * session with the most free slots, so several configured accounts (app keys) carry up to 200 items
+ * each. A request that does not fit is refused as a whole, before anything is registered.
+ * The sessions pace and batch the REG messages and restore them after every login.
+ */
+@Component("subscriptions")
+public class Subscriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    private static final Pattern SYMBOL = Pattern.compile("[0-9A-Z]{6}(_NX|_AL)?");
+    private static final String WHOLE_MARKET = "";
+
+    private final KiwoomSessions sessions;
+    private final List<String> watchlist;
+    private final SubscriptionProperties settings;
+    private final int maxItems;
+    /** item → the alias of the session carrying it. */
+    private final Map<String, String> owners = new HashMap<>();
+    /** item → its subscribed Kiwoom types. */
+    private final Map<String, Set<String>> typesByItem = new HashMap<>();
+
+    public Subscriptions(KiwoomSessions sessions, KiwoomProperties kiwoom, SubscriptionProperties settings,
+                         RealtimeProperties realtime) {
+        this.sessions = sessions;
+        this.watchlist = kiwoom.watchlist().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        this.settings = settings;
+        this.maxItems = realtime.maxItems();
+    }
+
+    /**
+     * Subscribes the configured channels for the watchlist, and the market-wide 0s and account-wide
+     * 04 registrations. Repeating it changes nothing.
+     *
+     * @return a line for the log
+     */
+    public synchronized String subscribeConfigured() {
+        if (sessions.all().isEmpty()) {
+            return "no real-time session (no account, or kiwoom.realtime.enabled=false): nothing subscribed";
+        }
+        if (settings.marketStatus()) {
+            sessions.all().get(0).register(List.of("0s"), List.of(WHOLE_MARKET));
+        }
+        if (settings.positions()) {
+            sessions.all().forEach(s -> s.register(List.of("04"), List.of(WHOLE_MARKET)));
+        }
+        if (watchlist.isEmpty() || settings.channels().isEmpty()) {
+            return "watchlist or channels empty: no symbol subscribed";
+        }
+        subscribe(watchlist, types(settings.channels()));
+        return "subscribed " + watchlist.size() + " watchlist symbol(s) for " + settings.channels() + "; " + summary();
+    }
+
+    /**
+     * Carries out one SubscriptionRequest (the JSON of {@code kiwoom.subscription-requests}).
+     *
+     * @return a line for the log
+     * @throws SubscriptionRejectedException when the request is invalid or does not fit
+     */
+    public synchronized String apply(String json) {
+        JsonNode request;
+        try {
+            request = CanonicalJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw invalid("not JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw invalid("a SubscriptionRequest is a JSON object with action, symbols and channels");
+        }
+        SubscriptionAction action = action(request.path("action"));
+        List<String> symbols = strings(request, "symbols");
+        for (String symbol : symbols) {
+            if (!SYMBOL.matcher(symbol).matches()) {
+                throw invalid("symbol '" + symbol + "' is not a 6-character code with an optional _NX or _AL");
+            }
+        }
+        Set<String> types = types(strings(request, "channels"));
+        if (sessions.all().isEmpty()) {
+            throw new SubscriptionRejectedException(SubscriptionRejectedException.LIMIT,
+                    "no real-time session: no Kiwoom account is configured or kiwoom.realtime.enabled is false");
+        }
+        List<String> items = symbols.stream().distinct().toList();
+        if (action == SubscriptionAction.SUBSCRIBE) {
+            subscribe(items, types);
+        } else {
+            unsubscribe(items, types);
+        }
+        return action + " " + items.size() + " symbol(s) " + types + "; " + summary();
+    }
+
+    /** Items per account alias, for logs and tests. */
+    public synchronized Map<String, Integer> itemsByAccount() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        sessions.all().forEach(s -> counts.put(s.account().alias(), 0));
+        owners.values().forEach(alias -> counts.merge(alias, 1, Integer::sum));
+        return counts;
+    }
+
+    private void subscribe(List<String> items, Set<String> types) {
+        List<String> fresh = items.stream().filter(item -> !owners.containsKey(item)).toList();
+        Map<KiwoomSession, Integer> free = new LinkedHashMap<>();
+        sessions.all().forEach(s -> free.put(s, Math.max(0, maxItems - s.registeredItems())));
+        int room = free.values().stream().mapToInt(Integer::intValue).sum();
+        if (fresh.size() > room) {
+            throw new SubscriptionRejectedException(SubscriptionRejectedException.LIMIT, "subscribing "
+                    + fresh.size() + " new symbol(s) needs " + fresh.size() + " item slots, but only " + room
+                    + " are free: Kiwoom carries " + maxItems + " items per connection and " + sessions.all().size()
+                    + " account(s) are configured (" + owners.size() + " items subscribed). "
+                    + "Unsubscribe some, or configure another account (app key) under kiwoom.accounts.");
+        }
+        Map<KiwoomSession, List<String>> plan = new LinkedHashMap<>();
+        for (String item : items) {
+            String owner = owners.get(item);
+            KiwoomSession session = owner != null ? sessions.find(owner).orElseThrow()
+                    : free.entrySet().stream().max(Comparator.comparingInt(Map.Entry<KiwoomSession, Integer>::getValue))
+                    .orElseThrow().getKey();
+            if (owner == null) {
+                free.merge(session, -1, Integer::sum);
+            }
+            plan.computeIfAbsent(session, s -> new ArrayList<>()).add(item);
+        }
+        plan.forEach((session, sessionItems) -> {
+            try {
+                session.register(types, sessionItems);
+            } catch (RegistrationLimitException e) {
+                throw new SubscriptionRejectedException(SubscriptionRejectedException.LIMIT, e.getMessage());
+            }
+            sessionItems.forEach(item -> {
+                owners.put(item, session.account().alias());
+                typesByItem.computeIfAbsent(item, i -> new LinkedHashSet<>()).addAll(types);
+            });
+        });
+    }
+
+    private void unsubscribe(List<String> items, Set<String> types) {
+        Map<String, List<String>> byOwner = new LinkedHashMap<>();
+        items.stream().filter(owners::containsKey).forEach(item -> byOwner.computeIfAbsent(owners.get(item),
+                a -> new ArrayList<>()).add(item));
+        byOwner.forEach((alias, ownedItems) -> {
+            sessions.find(alias).orElseThrow().unregister(types, ownedItems);
+            for (String item : ownedItems) {
+                Set<String> left = typesByItem.get(item);
+                left.removeAll(types);
+                if (left.isEmpty()) {
+                    typesByItem.remove(item);
+                    owners.remove(item);
+                }
+            }
+        });
+        if (byOwner.isEmpty()) {
+            LOG.info("UNSUBSCRIBE of {}: none of them is subscribed", items);
+        }
+    }
+
+    private String summary() {
+        return "items per account " + itemsByAccount();
+    }
+
+    private static Set<String> types(Collection<String> channels) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String name : channels) {
+            types.add(Channel.named(name).orElseThrow(() -> invalid("unknown channel '" + name
+                    + "'; the hub supports " + Channel.names())).kiwoomType());
+        }
+        return types;
+    }
+
+    private static SubscriptionAction action(JsonNode node) {
+        try {
+            return SubscriptionAction.valueOf(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw invalid("action must be SUBSCRIBE or UNSUBSCRIBE, got " + (node.isMissingNode() ? "none" : node));
+        }
+    }
+
+    private static List<String> strings(JsonNode request, String field) {
+        JsonNode node = request.path(field);
+        if (!node.isArray() || node.isEmpty()) {
+            throw invalid(field + " must be a non-empty array");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (!value.isTextual() || value.asText().isBlank()) {
+                throw invalid(field + " must hold non-blank strings, got " + value);
+            }
+            values.add(value.asText().trim());
+        }
+        return values;
+    }
+
+    private static SubscriptionRejectedException invalid(String message) {
+        return new SubscriptionRejectedException(SubscriptionRejectedException.INVALID, message);
+    }
+}
