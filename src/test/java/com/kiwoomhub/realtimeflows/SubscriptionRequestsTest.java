@@ -1,0 +1,90 @@
+package com.kiwoomhub.realtimeflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import com.kiwoomhub.realtime.Subscriptions;
+
+/** SubscriptionRequests on Kafka change what the hub's session registers at the sandbox. */
+class SubscriptionRequestsTest extends RealtimeFlowsTest {
+
+    @Autowired
+    Subscriptions subscriptions;
+    @Value("${topics.subscription-requests}")
+    String requests;
+    @Value("${topics.dead-letters}")
+    String deadLetters;
+
+    @Test
+    void subscribeAndUnsubscribeChangeTheRegistrations() throws Exception {
+        send(requests, "dashboard", """
+                {"action":"SUBSCRIBE","symbols":["900101","900101_NX"],"channels":["trades","orderbooks"]}""");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
+                .contains("0B:900101", "0D:900101", "0B:900101_NX", "0D:900101_NX"));
+        assertThat(sandboxWs.framesReceived()).anyMatch(f -> f.contains("\"REG\"") && f.contains("900101_NX"));
+
+        send(requests, "dashboard", """
+                {"action":"UNSUBSCRIBE","symbols":["900101_NX"],"channels":["orderbooks"]}""");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
+                .doesNotContain("0D:900101_NX").contains("0B:900101_NX", "0D:900101", "0B:900101"));
+
+        send(requests, "dashboard", """
+                {"action":"UNSUBSCRIBE","symbols":["900101","900101_NX"],"channels":["trades","orderbooks"]}""");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
+                .noneMatch(r -> r.contains("900101")));
+        assertThat(sandboxRegistrations()).contains("0B:005930", "0D:005930");
+    }
+
+    @Test
+    void requestBeyondTwoHundredItemsIsDeadLetteredAndChangesNothing() throws Exception {
+        String symbols = IntStream.rangeClosed(1, 199).mapToObj(i -> "\"" + (910000 + i) + "\"")
+                .collect(Collectors.joining(","));
+        String request = "{\"action\":\"SUBSCRIBE\",\"symbols\":[" + symbols + "],\"channels\":[\"trades\"]}";
+        List<String> before = sandboxRegistrations();
+        send(requests, "too-many", request);
+
+        try (TopicRecorder dead = recorder(deadLetters)) {
+            await().atMost(WAIT).until(() -> !dead.withKey("too-many").isEmpty());
+            ConsumerRecord<String, String> letter = dead.withKey("too-many").get(0);
+            assertThat(letter.value()).isEqualTo(request);
+            assertThat(header(letter, "kiwoomhub_error_code")).isEqualTo("HUB_SUBSCRIPTION_LIMIT");
+            assertThat(header(letter, "kiwoomhub_error")).contains("200 items per connection").contains("199 new symbol");
+            assertThat(header(letter, "kiwoomhub_source_topic")).isEqualTo(requests);
+            assertThat(header(letter, "kiwoomhub_source_partition")).matches("\\d+");
+            assertThat(header(letter, "kiwoomhub_source_offset")).matches("\\d+");
+        }
+        assertThat(sandboxRegistrations()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(subscriptions.itemsByAccount().get("default")).isLessThan(200);
+    }
+
+    @Test
+    void invalidRequestsAreDeadLetteredWithTheReason() throws Exception {
+        send(requests, "bad-channel", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"005930\"],\"channels\":[\"candles\"]}");
+        send(requests, "bad-symbol", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"A005930\"],\"channels\":[\"trades\"]}");
+        send(requests, "bad-json", "SUBSCRIBE 005930");
+        try (TopicRecorder dead = recorder(deadLetters)) {
+            await().atMost(WAIT).until(() -> !dead.withKey("bad-json").isEmpty() && !dead.withKey("bad-channel").isEmpty()
+                    && !dead.withKey("bad-symbol").isEmpty());
+            assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
+            assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error"))
+                    .isEqualTo("unknown channel 'candles'; the hub supports trades, orderbooks");
+            assertThat(header(dead.withKey("bad-symbol").get(0), "kiwoomhub_error")).contains("A005930");
+            assertThat(dead.withKey("bad-json").get(0).value()).isEqualTo("SUBSCRIBE 005930");
+            assertThat(header(dead.withKey("bad-json").get(0), "kiwoomhub_error")).startsWith("not JSON");
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
