@@ -2,15 +2,24 @@ package com.kiwoomhub.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * Feeds the sessions' frames into the route, synchronously on each session's consumer thread: the
- * route sees a session's frames in arrival order, and a slow route slows only the hand-off queue,
- * never the PING echo. Body: the frame JSON as a String; header {@code KiwoomAccount}: whose session.
+ * Feeds the sessions' frames into the route on each session's consumer thread, in arrival order; a
+ * slow route slows only the hand-off queue, never the PING echo. Body: the frame JSON as a String;
+ * header {@code KiwoomAccount}: whose session.
+ *
+ * <p>By default ({@code maxInFlight=1}) the next frame enters the route when the previous one has
+ * finished. With {@code maxInFlight=N} the thread goes on as soon as a frame's exchange reaches an
+ * asynchronous step (a Kafka send waiting for its ack), with at most N such exchanges per session.
+ * Frames still enter the route in order, so a route whose only asynchronous step is its last one
+ * (one Kafka send, whose records the producer takes in call order) keeps every symbol's order; a
+ * route with later steps after an asynchronous one would not.
  */
 public class KiwoomRealtimeConsumer extends DefaultConsumer {
 
@@ -29,7 +38,7 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         for (KiwoomSession session : getEndpoint().sessions()) {
-            Attachment attachment = new Attachment(session);
+            Attachment attachment = new Attachment(session, new Semaphore(getEndpoint().getMaxInFlight()));
             attachments.add(attachment);
             session.addListener(attachment);
         }
@@ -37,44 +46,66 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        attachments.forEach(a -> a.session.removeListener(a));
+        for (Attachment a : attachments) {
+            a.session.removeListener(a);
+            // Let the exchanges in flight finish (their Kafka acks) before the route goes away.
+            if (a.inFlight.tryAcquire(getEndpoint().getMaxInFlight(), 10, TimeUnit.SECONDS)) {
+                a.inFlight.release(getEndpoint().getMaxInFlight());
+            }
+        }
         attachments.clear();
         super.doStop();
     }
 
-    private void onFrame(KiwoomSession session, Frame frame) {
+    private void onFrame(Attachment attachment, Frame frame) {
         if (!isRunAllowed() || !getEndpoint().accepts(frame)) {
             return;
         }
         Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(frame.json());
+        exchange.getMessage().setHeader(KiwoomRealtimeHeaders.TRNM, frame.trnm());
+        exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, attachment.session.account().alias());
+        exchange.getMessage().setHeader(KiwoomRealtimeHeaders.RECEIVED_AT, frame.receivedAt().toEpochMilli());
+        attachment.inFlight.acquireUninterruptibly();
         try {
-            exchange.getMessage().setBody(frame.json());
-            exchange.getMessage().setHeader(KiwoomRealtimeHeaders.TRNM, frame.trnm());
-            exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, session.account().alias());
-            exchange.getMessage().setHeader(KiwoomRealtimeHeaders.RECEIVED_AT, frame.receivedAt().toEpochMilli());
-            getProcessor().process(exchange);
-        } catch (Exception e) {
+            getAsyncProcessor().process(exchange, doneSync -> done(attachment, frame, exchange));
+        } catch (RuntimeException e) {
             exchange.setException(e);
+            done(attachment, frame, exchange);
         }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing Kiwoom frame " + frame.trnm(), exchange,
-                    exchange.getException());
+        if (getEndpoint().getMaxInFlight() == 1) {
+            // In order, one at a time: wait here until this frame's exchange is done.
+            attachment.inFlight.acquireUninterruptibly();
+            attachment.inFlight.release();
         }
-        releaseExchange(exchange, false);
+    }
+
+    private void done(Attachment attachment, Frame frame, Exchange exchange) {
+        try {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing Kiwoom frame " + frame.trnm(), exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        } finally {
+            attachment.inFlight.release();
+        }
     }
 
     /** This consumer listening to one session, so that each frame knows its account. */
     private final class Attachment implements SessionListener {
 
         private final KiwoomSession session;
+        private final Semaphore inFlight;
 
-        Attachment(KiwoomSession session) {
+        Attachment(KiwoomSession session, Semaphore inFlight) {
             this.session = session;
+            this.inFlight = inFlight;
         }
 
         @Override
         public void onFrame(Frame frame) {
-            KiwoomRealtimeConsumer.this.onFrame(session, frame);
+            KiwoomRealtimeConsumer.this.onFrame(this, frame);
         }
 
         @Override

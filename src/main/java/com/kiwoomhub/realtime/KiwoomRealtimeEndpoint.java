@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One account's session as an endpoint. Options: {@code trnm} (comma list; only frames with one
- * of these trnm reach the consumer) and {@code types} (comma list; REAL frames pass only if one of
- * their rows has one of these types; other frames are not affected). Frames are never split.
+ * of these trnm reach the consumer), {@code types} (comma list; REAL frames pass only if one of
+ * their rows has one of these types; other frames are not affected) and {@code maxInFlight}
+ * (consumer: frames in the route at once per session, default 1; see {@link KiwoomRealtimeConsumer}).
+ * Frames are never split.
  */
 public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
 
@@ -26,6 +28,7 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
     private final boolean allAccounts;
     private Set<String> trnm = Set.of();
     private Set<String> types = Set.of();
+    private int maxInFlight = 1;
 
     KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, List<KiwoomSession> sessions,
                            boolean allAccounts) {
@@ -70,6 +73,17 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
 
     public String getTypes() {
         return String.join(",", types);
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("kiwoom-realtime: maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
     }
 
     @Override

@@ -135,7 +135,7 @@ class RealtimeTranslationTest extends RealtimeFlowsTest {
 
     @Test
     void eachSymbolKeepsItsOrderUnderABurst() {
-        int frames = 300;
+        int frames = 1000;
         List<String> symbols = List.of("900011", "900012", "900013", "900014", "900015");
         for (int f = 1; f <= frames; f++) {
             StringBuilder rows = new StringBuilder();
