@@ -21,7 +21,7 @@ public final class SandboxMain {
         Sandbox sandbox = Sandbox.start(SandboxSettings.from(environment));
         SandboxSettings.Credential demo = sandbox.settings().credentials().get(0);
         System.out.println("Kiwoom sandbox: " + sandbox.baseUrl() + "  WebSocket: " + sandbox.wsUrl()
-                + "  (no WebSocket server in standalone mode)  app key: " + demo.appKey()
+                + "  app key: " + demo.appKey()
                 + "  account: " + demo.accountNumber());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

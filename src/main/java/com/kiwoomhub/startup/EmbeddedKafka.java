@@ -2,6 +2,8 @@ package com.kiwoomhub.startup;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.logging.Log;
 import org.apache.kafka.common.utils.Exit;
@@ -13,6 +15,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -50,7 +53,7 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS is not set and the embedded broker is disabled "
                     + "(kafka.embedded.enabled=false): set KAFKA_BOOTSTRAP_SERVERS to host:port[,host:port]");
         }
-        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3));
+        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3), topics(env));
         String address = (String) invoke(broker, "getBrokersAsString");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedKafka",
                 Map.of("kafka.bootstrap-servers", address, ADDRESS_PROPERTY, address)));
@@ -64,7 +67,25 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         });
     }
 
-    private Object start(int partitions) {
+    /** The hub's topics ({@code topics.*}), created up front so the first records meet no missing topic. */
+    private static String[] topics(ConfigurableEnvironment env) {
+        Set<String> names = new TreeSet<>();
+        for (var source : env.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                for (String name : enumerable.getPropertyNames()) {
+                    if (name.startsWith("topics.") && !name.equals("topics.prefix")) {
+                        String topic = env.getProperty(name);
+                        if (topic != null && !topic.isBlank()) {
+                            names.add(topic);
+                        }
+                    }
+                }
+            }
+        }
+        return names.toArray(String[]::new);
+    }
+
+    private Object start(int partitions, String[] topics) {
         Class<?> brokerClass;
         try {
             brokerClass = Class.forName(BROKER_CLASS, true, EmbeddedKafka.class.getClassLoader());
@@ -77,7 +98,7 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Exit.setShutdownHookAdder((name, runnable) -> { });
         try {
             Object broker = brokerClass.getConstructor(int.class, int.class, String[].class)
-                    .newInstance(1, partitions, new String[0]);
+                    .newInstance(1, partitions, topics);
             brokerClass.getMethod("brokerProperties", Map.class).invoke(broker, Map.of(
                     "auto.create.topics.enable", "true",
                     "num.partitions", String.valueOf(partitions),
