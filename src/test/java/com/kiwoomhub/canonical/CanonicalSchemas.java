@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as a consumer would see them: serialized with {@link CanonicalJson}, then validated with
  * format assertions on.
  */
-final class CanonicalSchemas {
+public final class CanonicalSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -39,6 +39,20 @@ final class CanonicalSchemas {
 
     static Set<ValidationMessage> validate(MessageType type, JsonNode json) {
         return schema(type).validate(json);
+    }
+
+    /** Asserts that a record value as read from a topic satisfies the schema of its {@code ce_type}. */
+    public static JsonNode assertValid(String ceType, String value) {
+        MessageType type = java.util.Arrays.stream(MessageType.values()).filter(t -> t.ceType().equals(ceType))
+                .findFirst().orElseThrow(() -> new AssertionError("unknown ce_type " + ceType));
+        JsonNode json;
+        try {
+            json = CanonicalJson.mapper().readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(validate(type, json)).as("%s against %s: %s", type, type.schemaResource(), json).isEmpty();
+        return json;
     }
 
     /** Serializes the record and asserts it satisfies its type's schema; returns the JSON for more checks. */
