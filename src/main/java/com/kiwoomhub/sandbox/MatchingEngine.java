@@ -1,5 +1,6 @@
 package com.kiwoomhub.sandbox;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +45,7 @@ final class MatchingEngine {
     private final SandboxSettings settings;
     private final FaultPlan faults;
     private final Collection<SandboxAccount> accounts;
+    private LocalDate day;
 
     MatchingEngine(MarketSimulator market, RealtimeOutbox outbox, SandboxSettings settings, FaultPlan faults,
                    Collection<SandboxAccount> accounts) {
@@ -56,6 +58,7 @@ final class MatchingEngine {
 
     Outcome place(SandboxAccount account, NewOrder request) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(request.exchange(), request.type()))
                     .or(() -> symbolRejection(request.code()));
             if (refused.isPresent()) {
@@ -111,6 +114,7 @@ final class MatchingEngine {
     /** kt10002: moves {@code quantity} (0 = all remaining) of an open order to a new order at {@code price}. */
     Outcome modify(SandboxAccount account, String exchange, String originalNumber, String code, long quantity, long price) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
             if (refused.isEmpty()) {
@@ -151,6 +155,7 @@ final class MatchingEngine {
     /** kt10003: cancels {@code quantity} (0 = all remaining) of an open order. */
     Outcome cancel(SandboxAccount account, String exchange, String originalNumber, String code, long quantity) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
             if (refused.isEmpty()) {
@@ -180,9 +185,19 @@ final class MatchingEngine {
         }
     }
 
+    /** Starts a new trading day on every account when the KST date has changed; call under the market's monitor. */
+    void rollOver() {
+        LocalDate today = market.session().today();
+        if (day != null && !day.equals(today)) {
+            accounts.forEach(SandboxAccount::startDay);
+        }
+        day = today;
+    }
+
     /** Lets every open order of every account fill against the market as it is now. */
     void matchAll() {
         synchronized (market) {
+            rollOver();
             for (SandboxAccount account : accounts) {
                 for (Order o : account.openOrders()) {
                     match(account, o, false);

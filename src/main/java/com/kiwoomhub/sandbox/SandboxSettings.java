@@ -75,6 +75,16 @@ public record SandboxSettings(
             throw new IllegalArgumentException("kiwoom.sandbox.history-days must be at least 60, got " + historyDays);
         }
         credentials = credentials == null || credentials.isEmpty() ? List.of(DEMO) : List.copyOf(credentials);
+        for (int i = 0; i < credentials.size(); i++) {
+            Credential c = credentials.get(i);
+            if (blank(c.appKey()) || blank(c.secretKey()) || c.accountNumber() == null || !c.accountNumber().matches("[0-9]{10}")) {
+                throw new IllegalArgumentException("kiwoom.sandbox.credentials[" + i + "] needs app-key, secret-key and a "
+                        + "10-digit account-number");
+            }
+            if (credentials.stream().filter(o -> o.appKey().equals(c.appKey())).count() > 1) {
+                throw new IllegalArgumentException("kiwoom.sandbox.credentials[" + i + "]: the app key is listed twice");
+            }
+        }
         symbols = symbols == null || symbols.isEmpty() ? Instrument.DEFAULT_UNIVERSE : List.copyOf(symbols);
         restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
@@ -94,6 +104,10 @@ public record SandboxSettings(
 
     public static SandboxSettings from(ConfigurableEnvironment environment) {
         return Binder.get(environment).bindOrCreate(PREFIX, SandboxSettings.class);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Requests per second per (app key, api-id); 0 means unlimited. */
