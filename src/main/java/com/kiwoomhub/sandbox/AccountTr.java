@@ -5,6 +5,7 @@ import static com.kiwoomhub.sandbox.KiwoomValues.plainRate;
 import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,7 +325,7 @@ final class AccountTr {
 
     private static List<Order> newestFirst(SandboxAccount a) {
         List<Order> orders = new ArrayList<>(a.orders.values());
-        java.util.Collections.reverse(orders);
+        Collections.reverse(orders);
         return orders;
     }
 

@@ -107,7 +107,7 @@ final class RestGateway {
         }
         String appKey = authenticate(request.authorization());
         if (!rateLimiter.tryAcquire(appKey, apiId)) {
-            return TrReply.rateLimited(apiId, rateLimiter.perSecond());
+            return TrReply.rateLimited(apiId, rateLimiter.perSecond(apiId));
         }
         if (mock && NOT_IN_MOCK.contains(apiId)) {
             throw KiwoomError.notSupportedInMock();

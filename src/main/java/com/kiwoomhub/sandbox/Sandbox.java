@@ -73,13 +73,13 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
             engine.matchAll();
             outbox.flush();
         });
-        RateLimiter rateLimiter = new RateLimiter(clock, settings.effectiveRateLimit());
+        RateLimiter rateLimiter = new RateLimiter(clock, settings::rateLimitFor);
         RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
                 new OAuthTr(tokens, settings), new QuoteTr(market), new ChartTr(market, settings.minuteBarLabel()),
                 new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings.effectiveRateLimit(), json);
+        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
         server.admin(new SandboxAdmin(this, json));
         this.port = server.listen(settings.port());
         long interval = settings.tickInterval().toMillis();

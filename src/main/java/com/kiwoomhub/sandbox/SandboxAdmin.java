@@ -3,6 +3,7 @@ package com.kiwoomhub.sandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ final class SandboxAdmin {
                 out.put("ok", false);
                 out.put("error", "No admin action " + action);
             }
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             status = 400;
             out.put("ok", false);
             out.put("error", e.getMessage());

@@ -20,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param mock              behave as mockapi.kiwoom.com: KRX only, 1 query/s, 모의투자 messages and rejections
  * @param credentials       the accepted app key / secret key pairs and the account each one trades; empty = one demo pair
  * @param tokenLifetime     how long an issued token stays valid (expires_dt)
- * @param rateLimit         requests per second per (app key, api-id); unset = 5, or 1 in mock mode; 0 = unlimited
+ * @param rateLimit         requests per second per (app key, api-id); unset = 5, or 1 for queries in mock mode; 0 = unlimited
  * @param alwaysOpen        true: the market trades around the clock; false: KRX sessions by the KST clock
  * @param tickInterval      how often the price process moves on its own; 0 = only when stepped from Java or admin
  * @param symbols           the stock universe; empty = a few dozen real KOSPI/KOSDAQ names
@@ -110,8 +110,14 @@ public record SandboxSettings(
         return s == null || s.isBlank();
     }
 
-    /** Requests per second per (app key, api-id); 0 means unlimited. */
-    public int effectiveRateLimit() {
-        return rateLimit != null ? rateLimit : mock ? 1 : 5;
+    /**
+     * Requests per second per (app key, api-id) for a TR; 0 means unlimited. Unset, it is Kiwoom's
+     * quoted policy: 5 queries and 5 orders a second, queries 1 a second on mock.
+     */
+    public int rateLimitFor(String apiId) {
+        if (rateLimit != null) {
+            return rateLimit;
+        }
+        return mock && !apiId.startsWith("kt1") ? 1 : 5;
     }
 }

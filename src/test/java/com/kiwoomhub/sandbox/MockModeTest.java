@@ -72,6 +72,14 @@ class MockModeTest {
     }
 
     @Test
+    void ordersKeepFivePerSecond() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(buy("KRX", "005930").returnCode()).isZero();
+        }
+        assertThat(buy("KRX", "005930").status()).isEqualTo(429);
+    }
+
+    @Test
     void trsMockDoesNotProvideGetRc9000() {
         Answer answer = client.call("/api/dostk/acnt", "kt00017", Map.of());
 
