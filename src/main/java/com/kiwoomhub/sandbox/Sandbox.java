@@ -95,7 +95,14 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
 
     /** Starts a sandbox whose market, tokens and rate limits run on {@code clock}. */
     public static Sandbox start(SandboxSettings settings, Clock clock) {
-        return new Sandbox(settings, clock, Vertx.vertx(), true);
+        Vertx vertx = Vertx.vertx();
+        try {
+            return new Sandbox(settings, clock, vertx, true);
+        } catch (RuntimeException e) {
+            // a port already in use must not leave Vert.x threads keeping the JVM alive
+            vertx.close();
+            throw e;
+        }
     }
 
     /** Starts a sandbox on a shared Vert.x instance, which {@link #close()} leaves running. */

@@ -274,6 +274,44 @@ class OrderTest {
         });
     }
 
+    @Test
+    void stopLimitWaitsForItsTriggerPrice() {
+        String stop = client.call(ORDR, "kt10000", body("dmst_stex_tp", "KRX", "stk_cd", "005930", "ord_qty", "3",
+                "ord_uv", "70600", "trde_tp", "28", "cond_uv", "70500")).text("ord_no");
+        assertThat(sandbox.account().order(stop).orElseThrow().filledQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 70_500);
+
+        assertThat(sandbox.account().order(stop).orElseThrow().filledQuantity()).isEqualTo(3);
+        assertThat(sink.ofType("00")).last().satisfies(r -> assertThat(r.values()).containsEntry("906", "스톱지정가")
+                .containsEntry("910", "70500"));
+    }
+
+    @Test
+    void priorityLimitRestsAtTheOwnBestPrice() {
+        String order = order("kt10000", "2", "", "7").text("ord_no");
+        assertThat(sandbox.account().order(order).orElseThrow().price()).isEqualTo(69_900);
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 69_900);
+
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isEqualTo(2);
+    }
+
+    @Test
+    void restingSellFillsWhenTheBidReachesIt() {
+        sandbox.account().setHolding("005930", "삼성전자", 5, 60_000);
+        String order = order("kt10001", "5", "71000", "0").text("ord_no");
+        assertThat(sandbox.account().holding("005930").orElseThrow().sellableQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 71_100);
+
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isEqualTo(5);
+        assertThat(sandbox.account().holding("005930")).isEmpty();
+        assertThat(sink.ofType("00")).last().satisfies(r -> assertThat(r.values()).containsEntry("910", "71000")
+                .containsEntry("905", "-매도").containsEntry("907", "1"));
+    }
+
     private Answer order(String apiId, String quantity, String price, String tradeType) {
         return client.call(ORDR, apiId, body("dmst_stex_tp", "KRX", "stk_cd", "005930", "ord_qty", quantity, "ord_uv", price,
                 "trde_tp", tradeType, "cond_uv", ""));
