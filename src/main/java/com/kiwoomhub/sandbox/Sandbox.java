@@ -186,6 +186,11 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
         market.step();
     }
 
+    /** Plugs in a WebSocket server that is handler, sink and faults in one (the sandbox.ws server is). */
+    public <W extends Handler<ServerWebSocket> & RealtimeSink & RealtimeFaults> Sandbox realtime(W webSocketServer) {
+        return webSocketHandler(webSocketServer).realtimeSink(webSocketServer).realtimeFaults(webSocketServer);
+    }
+
     /** Handles WebSocket upgrades on /api/dostk/websocket (rejected with 404 until one is plugged in). */
     public Sandbox webSocketHandler(Handler<ServerWebSocket> handler) {
         server.webSockets(handler);

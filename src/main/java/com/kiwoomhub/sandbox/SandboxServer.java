@@ -171,6 +171,10 @@ final class SandboxServer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> HTTP {} return_code {} cont-yn {}", apiId, request.path(), reply.status(),
+                    reply.body().get("return_code"), reply.contYn());
+        }
         request.response().setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json;charset=UTF-8")
                 .putHeader("api-id", apiId)
