@@ -2,9 +2,7 @@ package com.kiwoomhub.sandbox;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import com.kiwoomhub.sandbox.SandboxAccount.Kind;
@@ -256,8 +254,6 @@ final class MatchingEngine {
             account.realizedToday += realized;
         }
         p.lastSide = o.side;
-        account.commissionToday += fee;
-        account.taxToday += tax;
         market.consume(s, o.side == Side.BUY, quantity);
         o.remaining -= quantity;
         o.filledQuantity += quantity;
@@ -418,9 +414,5 @@ final class MatchingEngine {
 
     private LocalDateTime now() {
         return market.session().now();
-    }
-
-    List<SandboxAccount> accounts() {
-        return new ArrayList<>(accounts);
     }
 }

@@ -98,8 +98,6 @@ public final class SandboxAccount {
     long depositAtOpen;
     long cash;
     long realizedToday;
-    long commissionToday;
-    long taxToday;
     long nextOrder = 1;
     long nextExecution = 1;
     final Map<String, Position> positions = new LinkedHashMap<>();
@@ -196,8 +194,6 @@ public final class SandboxAccount {
         orders.clear();
         depositAtOpen = cash;
         realizedToday = 0;
-        commissionToday = 0;
-        taxToday = 0;
         positions.values().removeIf(p -> p.quantity == 0);
         for (Position p : positions.values()) {
             p.todayBought = 0;
