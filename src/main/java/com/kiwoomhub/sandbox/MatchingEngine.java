@@ -123,7 +123,7 @@ final class MatchingEngine {
             }
             MarketSimulator.SymbolState s = market.stateForMatching(code);
             long moved = quantity == 0 ? original.remaining : quantity;
-            Order o = derived(account, original, Kind.MODIFY, moved);
+            Order o = derived(original, Kind.MODIFY, moved);
             o.type = original.market() ? TradeType.LIMIT : original.type;
             o.price = price;
             o.reservePrice = price;
@@ -137,6 +137,7 @@ final class MatchingEngine {
                     return reject(account, original, code, rejection("RC4025", "주문가능금액을 확인하세요."));
                 }
             }
+            o.number = account.newOrderNumber();
             original.remaining -= moved;
             if (original.remaining == 0) {
                 original.status = "확인";
@@ -164,7 +165,8 @@ final class MatchingEngine {
             }
             MarketSimulator.SymbolState s = market.stateForMatching(code);
             long cancelled = quantity == 0 ? original.remaining : quantity;
-            Order o = derived(account, original, Kind.CANCEL, cancelled);
+            Order o = derived(original, Kind.CANCEL, cancelled);
+            o.number = account.newOrderNumber();
             o.price = 0;
             o.remaining = cancelled;
             account.orders.put(o.number, o);
@@ -279,9 +281,9 @@ final class MatchingEngine {
         }
     }
 
-    private Order derived(SandboxAccount account, Order original, Kind kind, long quantity) {
+    /** A modify or cancel order for {@code original}; it gets its number only once accepted. */
+    private Order derived(Order original, Kind kind, long quantity) {
         Order o = new Order();
-        o.number = account.newOrderNumber();
         o.originalNumber = original.number;
         o.rootNumber = original.rootNumber;
         o.code = original.code;

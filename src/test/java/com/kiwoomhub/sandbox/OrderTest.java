@@ -202,6 +202,32 @@ class OrderTest {
     }
 
     @Test
+    void refusedModifyOrCancelLeavesTheOrderAndTheNumbering() {
+        String root = order("kt10000", "10", "69000", "0").text("ord_no");
+
+        Answer offGrid = client.call(ORDR, "kt10002", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "mdfy_qty", "0", "mdfy_uv", "69050"));
+        Answer tooMany = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "cncl_qty", "11"));
+        Answer unknown = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", "0000099", "stk_cd", "005930",
+                "cncl_qty", "0"));
+        Answer missing = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930"));
+        Answer modified = client.call(ORDR, "kt10002", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "mdfy_qty", "4", "mdfy_uv", "69100"));
+
+        assertThat(List.of(offGrid, tooMany, unknown)).allSatisfy(a -> {
+            assertThat(a.returnCode()).isEqualTo(20);
+            assertThat(a.returnMessage()).matches("\\[2000\\]\\([A-Z0-9]+:.+\\)");
+            assertThat(a.body().has("ord_no")).isFalse();
+        });
+        assertThat(missing.returnMessage()).isEqualTo("입력 값 오류입니다[1511:필수 입력 값에 값이 존재하지 않습니다. 필수입력 파라미터=cncl_qty]");
+        assertThat(modified.text("ord_no")).isEqualTo("0000002");
+        assertThat(modified.text("mdfy_qty")).isEqualTo("000000000004");
+        assertThat(openQuantity(root)).isEqualTo(6);
+        assertThat(openQuantity("0000002")).isEqualTo(4);
+    }
+
+    @Test
     void partialCancelLeavesTheRestOpen() {
         String root = order("kt10000", "10", "69000", "0").text("ord_no");
 
