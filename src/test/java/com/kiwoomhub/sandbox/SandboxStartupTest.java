@@ -46,6 +46,7 @@ class SandboxStartupTest {
         assertThat(accounts.primary().environment()).isEqualTo(KiwoomEnvironment.SANDBOX);
         assertThat(accounts.primary().baseUrl()).isEqualTo(sandbox.baseUrl());
         assertThat(sandbox.settings().restrictedSymbols()).containsExactly("252670");
+        assertThat(sandbox.settings().rateLimit()).isNull();
         assertThat(sandbox.settings().rateLimitFor("ka10081")).isEqualTo(5);
 
         KiwoomClient client = new KiwoomClient(environment.getProperty("kiwoom.base-url"))
