@@ -2,20 +2,19 @@ package com.kiwoomhub.startup;
 
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.commons.logging.Log;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -53,11 +52,12 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS is not set and the embedded broker is disabled "
                     + "(kafka.embedded.enabled=false): set KAFKA_BOOTSTRAP_SERVERS to host:port[,host:port]");
         }
-        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3), topics(env));
+        String[] topics = topics(env);
+        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3), topics);
         String address = (String) invoke(broker, "getBrokersAsString");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedKafka",
                 Map.of("kafka.bootstrap-servers", address, ADDRESS_PROPERTY, address)));
-        log.info("Started the embedded KRaft Kafka broker at " + address);
+        log.info("Started the embedded KRaft Kafka broker at " + address + " with topics " + String.join(", ", topics));
         app.addListeners((ApplicationListener<ApplicationPreparedEvent>) event -> {
             var beanFactory = (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();
             if (!beanFactory.containsSingleton(BEAN_NAME)) {
@@ -69,20 +69,11 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
 
     /** The hub's topics ({@code topics.*}), created up front so the first records meet no missing topic. */
     private static String[] topics(ConfigurableEnvironment env) {
-        Set<String> names = new TreeSet<>();
-        for (var source : env.getPropertySources()) {
-            if (source instanceof EnumerablePropertySource<?> enumerable) {
-                for (String name : enumerable.getPropertyNames()) {
-                    if (name.startsWith("topics.") && !name.equals("topics.prefix")) {
-                        String topic = env.getProperty(name);
-                        if (topic != null && !topic.isBlank()) {
-                            names.add(topic);
-                        }
-                    }
-                }
-            }
-        }
-        return names.toArray(String[]::new);
+        Map<String, String> configured = Binder.get(env)
+                .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return configured.entrySet().stream()
+                .filter(e -> !e.getKey().equals("prefix") && !e.getValue().isBlank())
+                .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
     }
 
     private Object start(int partitions, String[] topics) {
