@@ -39,8 +39,6 @@ import com.kiwoomhub.realtime.SessionListener;
 import com.kiwoomhub.realtime.SessionState;
 import com.kiwoomhub.sandbox.RealtimeFaults;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
-import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * WebSocket → Kafka, in the app's embedded default (sandbox WebSocket, embedded KRaft broker,
@@ -93,7 +91,7 @@ public final class RealtimeKafkaBench {
                 "--logging.level.com.kiwoomhub=WARN",
                 "--kiwoom.realtime.max-frames-in-flight=" + System.getProperty("inFlight", "500"));
         try {
-            sandboxWs = plugWebSocket(app.getBean(Sandbox.class));
+            sandboxWs = app.getBean(Sandbox.class).realtimeFaults();
             KiwoomSession session = app.getBean(KiwoomSessions.class).all().get(0);
             waitFor(() -> session.state() == SessionState.LOGGED_IN, 30);
             CamelContext camel = app.getBean(CamelContext.class);
@@ -244,17 +242,6 @@ public final class RealtimeKafkaBench {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5));
-    }
-
-    /** The sandbox's own WebSocket server if one is plugged in, else one with default settings. */
-    private static RealtimeFaults plugWebSocket(Sandbox sandbox) {
-        try {
-            return sandbox.realtimeFaults();
-        } catch (IllegalStateException none) {
-            SandboxWebSocket webSocket = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
-            sandbox.webSocketHandler(webSocket).realtimeSink(webSocket).realtimeFaults(webSocket);
-            return webSocket;
-        }
     }
 
     private static long cumulativeVolume(String json) {

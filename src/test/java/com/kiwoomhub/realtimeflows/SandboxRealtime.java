@@ -14,9 +14,9 @@ import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
 import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
- * Plugs a sandbox WebSocket server with known conditions into the sandbox the app started, before
- * the hub's session connects: the tests push REAL frames through it, read its sessions'
- * registrations and force condition alerts.
+ * Replaces the sandbox's WebSocket server by one with known conditions, before the hub's session
+ * connects: the tests push REAL frames through it, read its sessions' registrations and force
+ * condition alerts.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SandboxRealtime {
@@ -36,7 +36,7 @@ class SandboxRealtime {
         WebSocketSettings settings = WebSocketSettings.defaults()
                 .withConditions(List.of(EVERYTHING, NOTHING, PAGED), Duration.ofSeconds(1), PAGE_SIZE);
         SandboxWebSocket webSocket = new SandboxWebSocket(sandbox.vertx(), sandbox, settings);
-        sandbox.webSocketHandler(webSocket).realtimeSink(webSocket).realtimeFaults(webSocket);
+        sandbox.realtime(webSocket);
         return webSocket;
     }
 }
