@@ -46,6 +46,21 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
     }
 
     @Test
+    void manySymbolsGoOutInRegsOfAtMostOneHundredItems() throws Exception {
+        List<String> codes = IntStream.rangeClosed(1, 150).mapToObj(i -> String.valueOf(920000 + i)).toList();
+        String symbols = codes.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(","));
+        send(requests, "many", "{\"action\":\"SUBSCRIBE\",\"symbols\":[" + symbols + "],\"channels\":[\"trades\"]}");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
+                .containsAll(codes.stream().map(c -> "0B:" + c).toList()));
+        List<String> regs = sandboxWs.framesReceived().stream().filter(f -> f.contains("\"REG\"") && f.contains("\"920"))
+                .toList();
+        assertThat(regs).hasSize(2).allSatisfy(reg -> assertThat(reg.split("\"92").length - 1).isLessThanOrEqualTo(100));
+
+        send(requests, "many", "{\"action\":\"UNSUBSCRIBE\",\"symbols\":[" + symbols + "],\"channels\":[\"trades\"]}");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations()).noneMatch(r -> r.startsWith("0B:920")));
+    }
+
+    @Test
     void requestBeyondTwoHundredItemsIsDeadLetteredAndChangesNothing() throws Exception {
         String symbols = IntStream.rangeClosed(1, 199).mapToObj(i -> "\"" + (910000 + i) + "\"")
                 .collect(Collectors.joining(","));
