@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -216,10 +215,5 @@ public class DownstreamFeed {
             }
         }
         return p;
-    }
-
-    /** For tests: the client with this connection key. */
-    Optional<FeedClient> find(String connectionKey) {
-        return Optional.ofNullable(clients.get(connectionKey));
     }
 }

@@ -2,6 +2,7 @@ package com.kiwoomhub.feed;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +50,7 @@ final class FeedClient {
     }
 
     /** The subscribed symbols of a channel, sorted. */
-    java.util.List<String> symbols(Channel channel) {
+    List<String> symbols(Channel channel) {
         String prefix = channel.channelName() + "|";
         return subscriptions.stream().filter(s -> s.startsWith(prefix)).map(s -> s.substring(prefix.length()))
                 .sorted().toList();
