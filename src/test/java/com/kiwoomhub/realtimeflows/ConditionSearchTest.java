@@ -3,10 +3,15 @@ package com.kiwoomhub.realtimeflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,10 @@ import com.kiwoomhub.sandbox.Sandbox;
  */
 class ConditionSearchTest extends RealtimeFlowsTest {
 
+    private static final Path ROUTE_FILE = Path.of("routes/conditions.camel.yaml");
+
+    @Autowired
+    CamelContext camel;
     @Autowired
     ConditionSearch conditionSearch;
     @Autowired
@@ -76,16 +85,38 @@ class ConditionSearchTest extends RealtimeFlowsTest {
     }
 
     @Test
-    void conditionDroppedFromTheConfigurationIsCleared() {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).contains("7", "8"));
+    void conditionDroppedFromTheEditedRouteFileIsClearedOnReload() throws Exception {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).containsExactlyInAnyOrder("7", "8"));
+        String original = Files.readString(ROUTE_FILE);
         try {
-            conditionSearch.want("전종목", "9");
+            // What live reload does with a saved edit: the file's routes are replaced by the new text.
+            reload(original.replace("constant: \"{{kiwoom.conditions.realtime}}\"", "constant: \"전종목\""));
             await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).containsExactly("7"));
             assertThat(sandboxWs.framesReceived()).anyMatch(f -> f.contains("\"CNSRCLR\"") && f.contains("\"seq\":\"8\""));
         } finally {
+            reload(original);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).containsExactlyInAnyOrder("7", "8"));
+    }
+
+    @Test
+    void atMostTenRealtimeConditionsRunPerLogin() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).contains("7", "8"));
+        List<String> eleven = SandboxRealtime.MANY.stream().map(c -> c.name()).toList();
+        try {
+            conditionSearch.want(String.join(",", eleven), "");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions())
+                    .containsExactlyInAnyOrder("10", "11", "12", "13", "14", "15", "16", "17", "18", "19"));
+            assertThat(sandboxWs.framesReceived()).noneMatch(f -> f.contains("\"seq\":\"20\"") && f.contains("CNSRREQ"));
+        } finally {
             conditionSearch.want("전종목,8", "9");
         }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).contains("7", "8"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).containsExactlyInAnyOrder("7", "8"));
+    }
+
+    private void reload(String routes) throws Exception {
+        PluginHelper.getRoutesLoader(camel).updateRoutes(Set.of(
+                ResourceHelper.fromString("file:" + ROUTE_FILE, routes)));
     }
 
     @Test

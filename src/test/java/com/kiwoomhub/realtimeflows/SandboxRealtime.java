@@ -2,6 +2,8 @@ package com.kiwoomhub.realtimeflows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,11 +32,16 @@ class SandboxRealtime {
     static final ConditionDefinition PAGED = new ConditionDefinition("9", "페이지", Double.NEGATIVE_INFINITY,
             Double.POSITIVE_INFINITY);
     static final int PAGE_SIZE = 3;
+    /** Eleven more conditions that match everything: "c10" … "c20", for the 10-per-login cap. */
+    static final List<ConditionDefinition> MANY = IntStream.rangeClosed(10, 20)
+            .mapToObj(i -> new ConditionDefinition(String.valueOf(i), "c" + i, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY)).toList();
 
     @Bean
     SandboxWebSocket sandboxWebSocket(@Qualifier(SandboxStartup.BEAN_NAME) Sandbox sandbox) {
         WebSocketSettings settings = WebSocketSettings.defaults()
-                .withConditions(List.of(EVERYTHING, NOTHING, PAGED), Duration.ofSeconds(1), PAGE_SIZE);
+                .withConditions(Stream.concat(Stream.of(EVERYTHING, NOTHING, PAGED), MANY.stream()).toList(),
+                        Duration.ofSeconds(1), PAGE_SIZE);
         SandboxWebSocket webSocket = new SandboxWebSocket(sandbox.vertx(), sandbox, settings);
         sandbox.realtime(webSocket);
         return webSocket;
