@@ -1,0 +1,378 @@
+package com.kiwoomhub.sandbox;
+
+import static com.kiwoomhub.sandbox.KiwoomValues.rate;
+import static com.kiwoomhub.sandbox.KiwoomValues.signed;
+import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.kiwoomhub.sandbox.ChartHistory.DayBar;
+import com.kiwoomhub.sandbox.ChartHistory.Tick;
+import com.kiwoomhub.sandbox.MarketSimulator.Quote;
+
+/**
+ * The chart TRs ka10079 (tick), ka10080 (minute), ka10081 (day), ka10082 (week), ka10083 (month)
+ * and ka10094 (year). Rows are newest first; a page holds 900 (tick, minute) or 600 (day and
+ * longer) rows, and {@code next-key} is the sort key of the last row sent, so that pages stay
+ * gapless and free of duplicates even while today's bars keep growing.
+ *
+ * <p>Units and signs follow the measured behaviour: minute and tick prices carry a direction sign,
+ * day and longer are unsigned; ka10081 {@code trde_prica} is in 백만원, ka10082/83/94 in 원. No
+ * corporate actions are simulated, so {@code upd_stkpc_tp} 0 and 1 give the same prices.
+ */
+final class ChartTr {
+
+    static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private static final int INTRADAY_PAGE = 900;
+    private static final int DAILY_PAGE = 600;
+    private static final Set<String> TICK_SCOPES = Set.of("1", "3", "5", "10", "30");
+    private static final Set<String> MINUTE_SCOPES = Set.of("1", "3", "5", "10", "15", "30", "45", "60");
+
+    private enum Period { DAY, WEEK, MONTH, YEAR }
+
+    /** A row with the key it sorts by (descending = newest first). */
+    private record Row(String key, Map<String, String> values) {
+    }
+
+    private final MarketSimulator market;
+    private final SandboxSettings.MinuteBarLabel minuteLabel;
+
+    ChartTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel) {
+        this.market = market;
+        this.minuteLabel = minuteLabel;
+    }
+
+    TrReply handle(TrCall call) {
+        StockCode stock = StockCode.parse("stk_cd", call.required("stk_cd"));
+        String scope = switch (call.apiId()) {
+            case "ka10079" -> call.requiredOneOf("tic_scope", TICK_SCOPES.stream().sorted().toArray(String[]::new));
+            case "ka10080" -> call.requiredOneOf("tic_scope", MINUTE_SCOPES.stream().sorted().toArray(String[]::new));
+            default -> null;
+        };
+        call.requiredOneOf("upd_stkpc_tp", "0", "1");
+        LocalDate baseDate = switch (call.apiId()) {
+            case "ka10079", "ka10080" -> call.field("base_dt") == null ? null : date(call.field("base_dt"));
+            default -> date(call.required("base_dt"));
+        };
+        if (!market.knows(stock.code())) {
+            throw KiwoomError.unknownSymbol(stock.echo());
+        }
+        String cursor = null;
+        if (call.continuation()) {
+            cursor = call.nextKey();
+            if (!cursor.matches("[0-9]{8,14}")) {
+                throw KiwoomError.invalid("next-key", "연속조회키 형식");
+            }
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stk_cd", stock.echo());
+        return switch (call.apiId()) {
+            case "ka10079" -> ticks(stock.code(), Integer.parseInt(scope), baseDate, cursor, fields);
+            case "ka10080" -> paged(fields, "stk_min_pole_chart_qry", minutes(stock.code(), Integer.parseInt(scope), baseDate),
+                    cursor, INTRADAY_PAGE);
+            case "ka10081" -> paged(fields, "stk_dt_pole_chart_qry", periods(stock.code(), Period.DAY, baseDate).iterator(),
+                    cursor, DAILY_PAGE);
+            case "ka10082" -> paged(fields, "stk_stk_pole_chart_qry", periods(stock.code(), Period.WEEK, baseDate).iterator(),
+                    cursor, DAILY_PAGE);
+            case "ka10083" -> paged(fields, "stk_mth_pole_chart_qry", periods(stock.code(), Period.MONTH, baseDate).iterator(),
+                    cursor, DAILY_PAGE);
+            case "ka10094" -> paged(fields, "stk_yr_pole_chart_qry", periods(stock.code(), Period.YEAR, baseDate).iterator(),
+                    cursor, DAILY_PAGE);
+            default -> throw new IllegalArgumentException(call.apiId());
+        };
+    }
+
+    private static TrReply paged(Map<String, Object> fields, String listKey, Iterator<Row> newestFirst, String cursor, int pageSize) {
+        List<Map<String, String>> page = new ArrayList<>(pageSize);
+        String lastKey = null;
+        boolean more = false;
+        while (newestFirst.hasNext()) {
+            Row row = newestFirst.next();
+            if (cursor != null && row.key().compareTo(cursor) >= 0) {
+                continue;
+            }
+            if (page.size() == pageSize) {
+                more = true;
+                break;
+            }
+            page.add(row.values());
+            lastKey = row.key();
+        }
+        fields.put(listKey, page);
+        return TrReply.page(fields, TrReply.OK, more ? lastKey : null);
+    }
+
+    // ---- day, week, month, year ----
+
+    private List<Row> periods(String code, Period period, LocalDate baseDate) {
+        List<DayBar> days = new ArrayList<>(market.history(code).days());
+        if (market.session().tradingDay()) {
+            Quote q = market.quote(code);
+            days.add(new DayBar(market.session().today(), q.open(), q.high(), q.low(), q.price(), q.volume(), q.turnover(),
+                    q.previousClose()));
+        }
+        days.removeIf(d -> d.date().isAfter(baseDate));
+        List<DayBar> bars = period == Period.DAY ? days : aggregate(days, period);
+        long listed = market.instrument(code).listedShares() * 1_000;
+        List<Row> rows = new ArrayList<>(bars.size());
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            DayBar b = bars.get(i);
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("cur_prc", Long.toString(b.close()));
+            r.put("trde_qty", Long.toString(b.volume()));
+            r.put("trde_prica", Long.toString(period == Period.DAY ? Math.round(b.turnover() / 1_000_000.0) : b.turnover()));
+            r.put("dt", YYYYMMDD.format(b.date()));
+            r.put("open_pric", Long.toString(b.open()));
+            r.put("high_pric", Long.toString(b.high()));
+            r.put("low_pric", Long.toString(b.low()));
+            if (period != Period.YEAR) {
+                long prev = b.previousClose();
+                r.put("pred_pre", signed(b.close() - prev));
+                r.put("pred_pre_sig", period == Period.DAY
+                        ? KiwoomValues.directionSign(b.close(), prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev))
+                        : b.close() > prev ? "2" : b.close() < prev ? "5" : "3");
+                r.put("trde_tern_rt", rate(KiwoomValues.percentOf(b.volume(), listed)));
+            }
+            rows.add(new Row(YYYYMMDD.format(b.date()), r));
+        }
+        return rows;
+    }
+
+    private static List<DayBar> aggregate(List<DayBar> days, Period period) {
+        Function<LocalDate, LocalDate> bucket = switch (period) {
+            case WEEK -> d -> d.with(DayOfWeek.MONDAY);
+            case MONTH -> d -> d.withDayOfMonth(1);
+            default -> d -> d.withDayOfYear(1);
+        };
+        List<DayBar> bars = new ArrayList<>();
+        DayBar current = null;
+        LocalDate currentBucket = null;
+        for (DayBar d : days) {
+            LocalDate b = bucket.apply(d.date());
+            if (current != null && b.equals(currentBucket)) {
+                current = new DayBar(current.date(), current.open(), Math.max(current.high(), d.high()),
+                        Math.min(current.low(), d.low()), d.close(), current.volume() + d.volume(),
+                        current.turnover() + d.turnover(), current.previousClose());
+                bars.set(bars.size() - 1, current);
+            } else {
+                // dt is the first trading day of the period; the change is against the previous period's close
+                current = d;
+                currentBucket = b;
+                bars.add(current);
+            }
+        }
+        return bars;
+    }
+
+    // ---- minute ----
+
+    /** Minute bars, newest first: today's live trades, then the detailed history days, from {@code baseDate} back. */
+    private Iterator<Row> minutes(String code, int scope, LocalDate baseDate) {
+        List<DaySource> sources = daySources(code, baseDate);
+        return flatten(sources, day -> minuteRows(day, scope));
+    }
+
+    private List<Row> minuteRows(DaySource day, int scope) {
+        List<Row> bars = new ArrayList<>();
+        long open = 0;
+        long high = 0;
+        long low = 0;
+        long close = 0;
+        long volume = 0;
+        long accumulated = 0;
+        LocalDateTime bucketStart = null;
+        boolean auction = false;
+        List<Tick> ticks = day.ticks();
+        for (int i = 0; i <= ticks.size(); i++) {
+            Tick t = i < ticks.size() ? ticks.get(i) : null;
+            boolean isAuction = t != null && day.historical() && i == ticks.size() - 1;
+            LocalDateTime start = t == null ? null : isAuction ? t.time() : bucketOf(t.time(), scope);
+            if (bucketStart != null && (t == null || !start.equals(bucketStart))) {
+                accumulated += volume;
+                bars.add(minuteRow(bucketStart, auction, scope, open, high, low, close, volume, accumulated, day.previousClose()));
+            }
+            if (t == null) {
+                break;
+            }
+            if (bucketStart == null || !start.equals(bucketStart)) {
+                bucketStart = start;
+                auction = isAuction;
+                open = t.price();
+                high = t.price();
+                low = t.price();
+                volume = 0;
+            }
+            high = Math.max(high, t.price());
+            low = Math.min(low, t.price());
+            close = t.price();
+            volume += t.quantity();
+        }
+        java.util.Collections.reverse(bars);
+        return bars;
+    }
+
+    private Row minuteRow(LocalDateTime start, boolean auction, int scope, long open, long high, long low, long close,
+                          long volume, long accumulated, long prev) {
+        LocalDateTime label = minuteLabel == SandboxSettings.MinuteBarLabel.END && !auction ? start.plusMinutes(scope) : start;
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("cur_prc", signedPrice(close, prev));
+        r.put("trde_qty", Long.toString(volume));
+        r.put("cntr_tm", STAMP.format(label));
+        r.put("open_pric", signedPrice(open, prev));
+        r.put("high_pric", signedPrice(high, prev));
+        r.put("low_pric", signedPrice(low, prev));
+        r.put("acc_trde_qty", Long.toString(accumulated));
+        r.put("pred_pre", signed(close - prev));
+        r.put("pred_pre_sig", KiwoomValues.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
+        // the key is the bar start, which is unique whichever label is shown
+        return new Row(STAMP.format(start), r);
+    }
+
+    private static LocalDateTime bucketOf(LocalDateTime time, int scope) {
+        int minuteOfDay = time.getHour() * 60 + time.getMinute();
+        int start = minuteOfDay / scope * scope;
+        return time.toLocalDate().atTime(start / 60, start % 60);
+    }
+
+    // ---- tick ----
+
+    private TrReply ticks(String code, int scope, LocalDate baseDate, String cursor, Map<String, Object> fields) {
+        List<DaySource> sources = daySources(code, baseDate);
+        int lastCount = 0;
+        for (DaySource day : sources) {
+            if (!day.ticks().isEmpty()) {
+                int remainder = day.ticks().size() % scope;
+                lastCount = remainder == 0 ? scope : remainder;
+                break;
+            }
+        }
+        fields.put("last_tic_cnt", Integer.toString(lastCount));
+        return paged(fields, "stk_tic_chart_qry", flatten(sources, day -> tickRows(day, scope)), cursor, INTRADAY_PAGE);
+    }
+
+    private static List<Row> tickRows(DaySource day, int scope) {
+        List<Tick> ticks = day.ticks();
+        List<Row> rows = new ArrayList<>(ticks.size() / scope + 1);
+        long prev = day.previousClose();
+        String date = YYYYMMDD.format(day.date());
+        for (int from = 0, chunk = 0; from < ticks.size(); from += scope, chunk++) {
+            List<Tick> group = ticks.subList(from, Math.min(ticks.size(), from + scope));
+            long open = group.get(0).price();
+            long close = group.get(group.size() - 1).price();
+            long high = group.stream().mapToLong(Tick::price).max().orElse(open);
+            long low = group.stream().mapToLong(Tick::price).min().orElse(open);
+            long volume = group.stream().mapToLong(Tick::quantity).sum();
+            Map<String, String> r = new LinkedHashMap<>();
+            r.put("cur_prc", signedPrice(close, prev));
+            r.put("trde_qty", Long.toString(volume));
+            r.put("cntr_tm", STAMP.format(group.get(group.size() - 1).time()));
+            r.put("open_pric", signedPrice(open, prev));
+            r.put("high_pric", signedPrice(high, prev));
+            r.put("low_pric", signedPrice(low, prev));
+            r.put("pred_pre", signed(close - prev));
+            r.put("pred_pre_sig", KiwoomValues.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
+            rows.add(new Row(date + String.format("%06d", chunk), r));
+        }
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
+    // ---- days with trades ----
+
+    /** A day whose trades are known: today (live) or a detailed history day; ticks are generated when first asked. */
+    private static final class DaySource {
+        private final LocalDate date;
+        private final long previousClose;
+        private final boolean historical;
+        private final java.util.function.Supplier<List<Tick>> generator;
+        private List<Tick> ticks;
+
+        DaySource(LocalDate date, long previousClose, boolean historical, java.util.function.Supplier<List<Tick>> generator) {
+            this.date = date;
+            this.previousClose = previousClose;
+            this.historical = historical;
+            this.generator = generator;
+        }
+
+        LocalDate date() {
+            return date;
+        }
+
+        long previousClose() {
+            return previousClose;
+        }
+
+        boolean historical() {
+            return historical;
+        }
+
+        List<Tick> ticks() {
+            if (ticks == null) {
+                ticks = generator.get();
+            }
+            return ticks;
+        }
+    }
+
+    private List<DaySource> daySources(String code, LocalDate baseDate) {
+        List<DaySource> sources = new ArrayList<>();
+        LocalDate today = market.session().today();
+        if (market.session().tradingDay() && (baseDate == null || !today.isAfter(baseDate))) {
+            List<Tick> live = market.todayTicks(code);
+            long prev = market.quote(code).previousClose();
+            sources.add(new DaySource(today, prev, false, () -> live));
+        }
+        ChartHistory history = market.history(code);
+        for (DayBar day : history.detailedDaysNewestFirst()) {
+            if (baseDate == null || !day.date().isAfter(baseDate)) {
+                sources.add(new DaySource(day.date(), day.previousClose(), true, () -> history.ticks(day.date())));
+            }
+        }
+        return sources;
+    }
+
+    private static Iterator<Row> flatten(List<DaySource> days, Function<DaySource, List<Row>> rowsOf) {
+        return new Iterator<>() {
+            private int day;
+            private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && day < days.size()) {
+                    current = rowsOf.apply(days.get(day++)).iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value, YYYYMMDD);
+        } catch (DateTimeParseException e) {
+            throw KiwoomError.invalid("base_dt", "YYYYMMDD 형식이 아닙니다");
+        }
+    }
+}

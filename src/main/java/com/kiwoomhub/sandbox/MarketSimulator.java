@@ -1,0 +1,393 @@
+package com.kiwoomhub.sandbox;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated KRX market: one state per symbol, moved tick by tick on the KRX price grid within
+ * ±30 % of the previous close by a random walk that is deterministic for the seed. Every move is a
+ * trade that updates the day's OHLC and volume and is pushed as 0B and 0D rows.
+ *
+ * <p>Tests read and set exact state with {@link #quote}, {@link #setPrice}, {@link #setPreviousClose}
+ * and {@link #setLiquidity}, and move it with {@link #step()}; the timer only moves it while not
+ * {@link #pause() paused}. After any change the matching engine gets to fill resting orders.
+ */
+public final class MarketSimulator {
+
+    /** A symbol's state now. Prices in KRW, turnover in KRW. */
+    public record Quote(String code, String name, String market, long price, long previousClose, long open, long high,
+                        long low, long upperLimit, long lowerLimit, long volume, long turnover, long askPrice,
+                        long bidPrice, long lastTradeQuantity, LocalDateTime tradeTime) {
+    }
+
+    /** One order book level; quantity in shares. */
+    public record Level(long price, long quantity) {
+    }
+
+    /** Ten levels a side, best first: asks ascending from the current price, bids descending below it. */
+    public record OrderBook(String code, List<Level> asks, List<Level> bids, LocalDateTime time) {
+    }
+
+    static final int LEVELS = 10;
+
+    static final class SymbolState {
+        final Instrument instrument;
+        final SplittableRandom random;
+        ChartHistory history;
+        LocalDate day;
+        long previousClose;
+        long open;
+        long high;
+        long low;
+        long price;
+        long volume;
+        long turnover;
+        long buyVolume;
+        long sellVolume;
+        long buyCount;
+        long sellCount;
+        long lastQuantity;
+        long lastTurnover;
+        LocalDateTime openTime;
+        LocalDateTime highTime;
+        LocalDateTime lowTime;
+        LocalDateTime tradeTime;
+        long liquidity;
+        long askAvailable;
+        long bidAvailable;
+        final long[] askDepth = new long[LEVELS];
+        final long[] bidDepth = new long[LEVELS];
+        final List<ChartHistory.Tick> todayTicks = new ArrayList<>();
+
+        SymbolState(Instrument instrument, SplittableRandom random) {
+            this.instrument = instrument;
+            this.random = random;
+        }
+
+        long upperLimit() {
+            return PriceGrid.upperLimit(previousClose);
+        }
+
+        long lowerLimit() {
+            return PriceGrid.lowerLimit(previousClose);
+        }
+
+        long askPrice() {
+            return price;
+        }
+
+        long bidPrice() {
+            return PriceGrid.down(price);
+        }
+    }
+
+    private static final int MAX_TODAY_TICKS = 100_000;
+
+    private final Map<String, SymbolState> symbols = new LinkedHashMap<>();
+    private final TradingSession session;
+    private final long seed;
+    private final int historyDays;
+    private final RealtimeOutbox outbox;
+    private volatile boolean paused;
+    private Runnable afterChange = () -> { };
+
+    MarketSimulator(List<Instrument> instruments, long seed, int historyDays, TradingSession session, RealtimeOutbox outbox) {
+        this.session = session;
+        this.seed = seed;
+        this.historyDays = historyDays;
+        this.outbox = outbox;
+        for (Instrument instrument : instruments) {
+            if (symbols.containsKey(instrument.code())) {
+                throw new IllegalArgumentException("The symbol " + instrument.code() + " is listed twice");
+            }
+            SymbolState state = new SymbolState(instrument,
+                    new SplittableRandom(seed * 1_000_003L + instrument.code().hashCode()));
+            state.previousClose = instrument.price();
+            state.liquidity = Math.max(10, instrument.listedShares() / 500);
+            startDay(state, session.today());
+            symbols.put(instrument.code(), state);
+        }
+    }
+
+    void afterChange(Runnable hook) {
+        this.afterChange = hook;
+    }
+
+    public synchronized List<String> codes() {
+        return List.copyOf(symbols.keySet());
+    }
+
+    public synchronized boolean knows(String code) {
+        return symbols.containsKey(code);
+    }
+
+    public synchronized Optional<Quote> find(String code) {
+        SymbolState s = symbols.get(code);
+        return s == null ? Optional.empty() : Optional.of(quoteOf(current(s)));
+    }
+
+    /** The state of a symbol now; fails for a code outside the universe. */
+    public Quote quote(String code) {
+        return find(code).orElseThrow(() -> new NoSuchElementException("No symbol " + code + " in the sandbox universe"));
+    }
+
+    public synchronized OrderBook book(String code) {
+        SymbolState s = current(state(code));
+        List<Level> asks = new ArrayList<>(LEVELS);
+        List<Level> bids = new ArrayList<>(LEVELS);
+        long ask = s.askPrice();
+        long bid = s.bidPrice();
+        for (int i = 0; i < LEVELS; i++) {
+            asks.add(ask <= s.upperLimit() ? new Level(ask, i == 0 ? s.askAvailable : s.askDepth[i]) : new Level(0, 0));
+            bids.add(bid >= s.lowerLimit() ? new Level(bid, i == 0 ? s.bidAvailable : s.bidDepth[i]) : new Level(0, 0));
+            ask = PriceGrid.up(ask);
+            bid = PriceGrid.down(bid);
+        }
+        return new OrderBook(code, asks, bids, session.now());
+    }
+
+    /** Sets the current price (on the grid, within today's limits) as a trade of {@code quantity} 0. */
+    public void setPrice(String code, long price) {
+        synchronized (this) {
+            SymbolState s = current(state(code));
+            if (!PriceGrid.onGrid(price) || price > s.upperLimit() || price < s.lowerLimit()) {
+                throw new IllegalArgumentException("Price " + price + " of " + code + " must be on the tick grid within "
+                        + s.lowerLimit() + ".." + s.upperLimit());
+            }
+            s.price = price;
+            markExtremes(s, session.now());
+            refreshBook(s);
+            pushRows(s);
+        }
+        afterChange.run();
+    }
+
+    /**
+     * Sets the previous close (기준가), which moves the limits and regenerates the symbol's history so
+     * that it ends at this close; the current price is kept if it is still within the new limits.
+     */
+    public void setPreviousClose(String code, long previousClose) {
+        if (!PriceGrid.onGrid(previousClose)) {
+            throw new IllegalArgumentException("Previous close " + previousClose + " is not on the tick grid");
+        }
+        synchronized (this) {
+            SymbolState s = current(state(code));
+            s.previousClose = previousClose;
+            s.history = null;
+            s.price = ChartHistory.clamp(s.price, s.lowerLimit(), s.upperLimit());
+            s.open = ChartHistory.clamp(s.open, s.lowerLimit(), s.upperLimit());
+            s.high = Math.max(s.price, ChartHistory.clamp(s.high, s.lowerLimit(), s.upperLimit()));
+            s.low = Math.min(s.price, ChartHistory.clamp(s.low, s.lowerLimit(), s.upperLimit()));
+            refreshBook(s);
+        }
+        afterChange.run();
+    }
+
+    /** Shares available at the best ask and best bid after every step (how much an order can fill per step). */
+    public void setLiquidity(String code, long shares) {
+        if (shares < 1) {
+            throw new IllegalArgumentException("Liquidity is at least 1 share");
+        }
+        synchronized (this) {
+            SymbolState s = current(state(code));
+            s.liquidity = shares;
+            refreshBook(s);
+        }
+    }
+
+    /** Stops the timer from moving prices; explicit {@link #step()} calls still move them. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Moves every symbol by one trade, then lets resting orders fill. */
+    public void step() {
+        step(1);
+    }
+
+    public void step(int times) {
+        for (int i = 0; i < times; i++) {
+            synchronized (this) {
+                for (SymbolState s : symbols.values()) {
+                    trade(current(s));
+                }
+            }
+            afterChange.run();
+        }
+    }
+
+    /** The timer's step: only while not paused and in continuous trading. */
+    void tick() {
+        if (!paused && session.continuous()) {
+            step();
+        }
+    }
+
+    // ---- package API for the TR handlers and the matching engine (callers hold no other lock) ----
+
+    synchronized SymbolState stateForMatching(String code) {
+        return current(state(code));
+    }
+
+    synchronized ChartHistory history(String code) {
+        SymbolState s = current(state(code));
+        if (s.history == null) {
+            s.history = new ChartHistory(s.instrument, seed, s.previousClose, s.day, historyDays);
+        }
+        return s.history;
+    }
+
+    synchronized List<ChartHistory.Tick> todayTicks(String code) {
+        return List.copyOf(current(state(code)).todayTicks);
+    }
+
+    synchronized Instrument instrument(String code) {
+        return state(code).instrument;
+    }
+
+    TradingSession session() {
+        return session;
+    }
+
+    /** Consumes liquidity at the touch for a fill; called by the matching engine under this monitor. */
+    void consume(SymbolState s, boolean buy, long quantity) {
+        if (buy) {
+            s.askAvailable -= quantity;
+        } else {
+            s.bidAvailable -= quantity;
+        }
+    }
+
+    private SymbolState state(String code) {
+        SymbolState s = symbols.get(code);
+        if (s == null) {
+            throw new NoSuchElementException("No symbol " + code + " in the sandbox universe");
+        }
+        return s;
+    }
+
+    /** Rolls a symbol into a new trading day when the clock has passed midnight (KST). */
+    private SymbolState current(SymbolState s) {
+        LocalDate today = session.today();
+        if (!today.equals(s.day)) {
+            if (s.day != null) {
+                s.previousClose = s.price;
+                s.history = null;
+            }
+            startDay(s, today);
+        }
+        return s;
+    }
+
+    private void startDay(SymbolState s, LocalDate today) {
+        s.day = today;
+        s.price = s.previousClose;
+        s.open = s.previousClose;
+        s.high = s.previousClose;
+        s.low = s.previousClose;
+        s.volume = 0;
+        s.turnover = 0;
+        s.buyVolume = 0;
+        s.sellVolume = 0;
+        s.buyCount = 0;
+        s.sellCount = 0;
+        s.lastQuantity = 0;
+        s.lastTurnover = 0;
+        s.openTime = null;
+        s.highTime = null;
+        s.lowTime = null;
+        s.tradeTime = null;
+        s.todayTicks.clear();
+        refreshBook(s);
+    }
+
+    private void trade(SymbolState s) {
+        double roll = s.random.nextDouble();
+        int move = roll < 0.10 ? -2 : roll < 0.35 ? -1 : roll < 0.65 ? 0 : roll < 0.90 ? 1 : 2;
+        long price = s.price;
+        for (int i = 0; i < Math.abs(move); i++) {
+            price = move > 0 ? PriceGrid.up(price) : PriceGrid.down(price);
+        }
+        s.price = ChartHistory.clamp(price, s.lowerLimit(), s.upperLimit());
+        long quantity = 1 + s.random.nextLong(Math.max(10, s.instrument.listedShares() / 2_000));
+        boolean buyerInitiated = move > 0 || (move == 0 && s.random.nextBoolean());
+        recordTrade(s, quantity, buyerInitiated);
+        refreshBook(s);
+        pushRows(s);
+    }
+
+    private void recordTrade(SymbolState s, long quantity, boolean buyerInitiated) {
+        LocalDateTime now = session.now();
+        if (s.openTime == null) {
+            s.open = s.price;
+            s.high = s.price;
+            s.low = s.price;
+            s.openTime = now;
+            s.highTime = now;
+            s.lowTime = now;
+        }
+        markExtremes(s, now);
+        s.volume += quantity;
+        s.lastTurnover = quantity * s.price;
+        s.turnover += s.lastTurnover;
+        s.lastQuantity = buyerInitiated ? quantity : -quantity;
+        if (buyerInitiated) {
+            s.buyVolume += quantity;
+            s.buyCount++;
+        } else {
+            s.sellVolume += quantity;
+            s.sellCount++;
+        }
+        s.tradeTime = now;
+        if (s.todayTicks.size() < MAX_TODAY_TICKS) {
+            s.todayTicks.add(new ChartHistory.Tick(now, s.price, quantity, s.todayTicks.size()));
+        }
+    }
+
+    private static void markExtremes(SymbolState s, LocalDateTime now) {
+        if (s.price > s.high) {
+            s.high = s.price;
+            s.highTime = now;
+        }
+        if (s.price < s.low) {
+            s.low = s.price;
+            s.lowTime = now;
+        }
+    }
+
+    private static void refreshBook(SymbolState s) {
+        s.askAvailable = s.liquidity;
+        s.bidAvailable = s.liquidity;
+        for (int i = 0; i < LEVELS; i++) {
+            s.askDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
+            s.bidDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
+        }
+    }
+
+    private void pushRows(SymbolState s) {
+        String code = s.instrument.code();
+        outbox.market("0B", code, RealtimeRows.trade(s, session));
+        outbox.market("0D", code, RealtimeRows.orderBook(book(code), s, session));
+    }
+
+    private static Quote quoteOf(SymbolState s) {
+        return new Quote(s.instrument.code(), s.instrument.name(), s.instrument.market(), s.price, s.previousClose,
+                s.open, s.high, s.low, s.upperLimit(), s.lowerLimit(), s.volume, s.turnover, s.askPrice(), s.bidPrice(),
+                s.lastQuantity, s.tradeTime);
+    }
+}

@@ -1,0 +1,228 @@
+package com.kiwoomhub.sandbox;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * The built-in Kiwoom sandbox: a simulator of the Kiwoom REST API (and, once a WebSocket handler is
+ * plugged in, of its real-time socket) on 127.0.0.1, with a simulated market, accounts and a matching
+ * engine behind it.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(SandboxSettings.of(Map.of("seed", "7")), clock)) {
+ *     sandbox.market().setPreviousClose("005930", 70_000);
+ *     sandbox.faults().failNext("ka10081", 1, 503);
+ *     // point a client at sandbox.baseUrl() with app key SandboxSettings.DEMO.appKey()
+ * }
+ * }</pre>
+ *
+ * <p>The WebSocket side (package {@code sandbox.ws}) plugs in with {@link #webSocketHandler},
+ * {@link #realtimeSink} and {@link #realtimeFaults}, and reads the market and tokens through this
+ * object as a {@link SandboxMarketView}.
+ */
+public final class Sandbox implements SandboxMarketView, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private final SandboxSettings settings;
+    private final Clock clock;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final TokenStore tokens;
+    private final FaultPlan faults = new FaultPlan();
+    private final RequestJournal requests = new RequestJournal();
+    private final MarketSimulator market;
+    private final MatchingEngine engine;
+    private final Map<String, SandboxAccount> accounts = new LinkedHashMap<>();
+    private final SandboxServer server;
+    private final int port;
+    private final long timerId;
+    private volatile RealtimeSink sink = RealtimeSink.NONE;
+    private volatile RealtimeFaults realtimeFaults;
+
+    private Sandbox(SandboxSettings settings, Clock clock, Vertx vertx, boolean ownsVertx) {
+        this.settings = settings;
+        this.clock = clock;
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.tokens = new TokenStore(clock, settings.tokenLifetime());
+        RealtimeOutbox outbox = new RealtimeOutbox(() -> sink);
+        TradingSession session = new TradingSession(clock, settings.alwaysOpen());
+        this.market = new MarketSimulator(settings.symbols(), settings.seed(), settings.historyDays(), session, outbox);
+        for (SandboxSettings.Credential credential : settings.credentials()) {
+            accounts.put(credential.appKey(),
+                    new SandboxAccount(market, credential.appKey(), credential.accountNumber(), settings.initialCash()));
+        }
+        this.engine = new MatchingEngine(market, outbox, settings, faults, List.copyOf(accounts.values()));
+        market.afterChange(() -> {
+            engine.matchAll();
+            outbox.flush();
+        });
+        RateLimiter rateLimiter = new RateLimiter(clock, settings.effectiveRateLimit());
+        RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
+                new OAuthTr(tokens, settings), new QuoteTr(market), new ChartTr(market, settings.minuteBarLabel()),
+                new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings.effectiveRateLimit(), json);
+        server.admin(new SandboxAdmin(this, json));
+        this.port = server.listen(settings.port());
+        long interval = settings.tickInterval().toMillis();
+        this.timerId = interval > 0 ? vertx.setPeriodic(interval, id -> market.tick()) : -1;
+        LOG.info("Kiwoom sandbox listening on http://127.0.0.1:{} ({} mode, {} symbols, seed {})", port,
+                settings.mock() ? "mock" : "real", settings.symbols().size(), settings.seed());
+    }
+
+    /** Starts a sandbox on the system clock with its own Vert.x instance. */
+    public static Sandbox start(SandboxSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** Starts a sandbox whose market, tokens and rate limits run on {@code clock}. */
+    public static Sandbox start(SandboxSettings settings, Clock clock) {
+        return new Sandbox(settings, clock, Vertx.vertx(), true);
+    }
+
+    /** Starts a sandbox on a shared Vert.x instance, which {@link #close()} leaves running. */
+    public static Sandbox start(SandboxSettings settings, Clock clock, Vertx vertx) {
+        return new Sandbox(settings, clock, vertx, false);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the value for {@code kiwoom.base-url}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** {@code ws://127.0.0.1:<port>/api/dostk/websocket}, the value for {@code kiwoom.ws-url}. */
+    public String wsUrl() {
+        return "ws://127.0.0.1:" + port + SandboxServer.WEBSOCKET_PATH;
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public MarketSimulator market() {
+        return market;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Every REST request received, for assertions. */
+    public RequestJournal requests() {
+        return requests;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** The account of the first configured key pair. */
+    public SandboxAccount account() {
+        return accounts.values().iterator().next();
+    }
+
+    public SandboxAccount account(String appKey) {
+        SandboxAccount account = accounts.get(appKey);
+        if (account == null) {
+            throw new NoSuchElementException("No sandbox account for that app key");
+        }
+        return account;
+    }
+
+    public List<SandboxAccount> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    /** Moves the market one trade per symbol and lets resting orders fill. */
+    public void step() {
+        market.step();
+    }
+
+    /** Handles WebSocket upgrades on /api/dostk/websocket (rejected with 404 until one is plugged in). */
+    public Sandbox webSocketHandler(Handler<ServerWebSocket> handler) {
+        server.webSockets(handler);
+        return this;
+    }
+
+    /** Where 0B/0D market rows and 00/04 account rows go. */
+    public Sandbox realtimeSink(RealtimeSink sink) {
+        this.sink = sink == null ? RealtimeSink.NONE : sink;
+        return this;
+    }
+
+    public Sandbox realtimeFaults(RealtimeFaults faults) {
+        this.realtimeFaults = faults;
+        return this;
+    }
+
+    /** The WebSocket side's faults; fails when no WebSocket server is plugged in. */
+    public RealtimeFaults realtimeFaults() {
+        RealtimeFaults plugged = realtimeFaults;
+        if (plugged == null) {
+            throw new IllegalStateException("No sandbox WebSocket server is plugged in (Sandbox.realtimeFaults)");
+        }
+        return plugged;
+    }
+
+    @Override
+    public Optional<String> appKeyOfToken(String token) {
+        return tokens.appKeyOf(token);
+    }
+
+    @Override
+    public List<String> symbols() {
+        return market.codes();
+    }
+
+    @Override
+    public Optional<Long> price(String code) {
+        return market.find(code).map(MarketSimulator.Quote::price);
+    }
+
+    @Override
+    public Optional<Long> previousClose(String code) {
+        return market.find(code).map(MarketSimulator.Quote::previousClose);
+    }
+
+    @Override
+    public void close() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        server.close();
+        if (ownsVertx) {
+            vertx.close();
+        }
+        LOG.info("Kiwoom sandbox on port {} stopped", port);
+    }
+}

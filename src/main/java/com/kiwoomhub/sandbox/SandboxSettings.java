@@ -1,0 +1,103 @@
+package com.kiwoomhub.sandbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The {@code kiwoom.sandbox.*} settings. Defaults live on the components, so {@link #defaults()},
+ * {@link #of(Map)} (tests) and {@link #from(ConfigurableEnvironment)} (the startup wiring) agree.
+ *
+ * @param enabled           false: never start the sandbox, even when no Kiwoom keys are configured
+ * @param port              loopback port of the REST + WebSocket server, 0 = a random free port
+ * @param seed              seed of the price process and generated history; the same seed gives the same market
+ * @param mock              behave as mockapi.kiwoom.com: KRX only, 1 query/s, 모의투자 messages and rejections
+ * @param credentials       the accepted app key / secret key pairs and the account each one trades; empty = one demo pair
+ * @param tokenLifetime     how long an issued token stays valid (expires_dt)
+ * @param rateLimit         requests per second per (app key, api-id); unset = 5, or 1 in mock mode; 0 = unlimited
+ * @param alwaysOpen        true: the market trades around the clock; false: KRX sessions by the KST clock
+ * @param tickInterval      how often the price process moves on its own; 0 = only when stepped from Java or admin
+ * @param symbols           the stock universe; empty = a few dozen real KOSPI/KOSDAQ names
+ * @param initialCash       예수금 of every account at start, KRW
+ * @param historyDays       trading days of generated daily history before today
+ * @param commissionRate    brokerage commission per fill (0.00015 = 0.015 %), truncated to 10 KRW
+ * @param sellTaxRate       transaction tax on sells (0.0020 = 0.20 %)
+ * @param minuteBarLabel    whether ka10080 {@code cntr_tm} labels a bar by its start or its end (UNCERTAIN in the reference)
+ * @param pushRejections    also push a 00 row with 913=거부 when an order TR is rejected
+ * @param restrictedSymbols codes mock mode refuses to trade with RC4007
+ */
+public record SandboxSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0") int port,
+        @DefaultValue("20261122") long seed,
+        @DefaultValue("false") boolean mock,
+        @DefaultValue List<Credential> credentials,
+        @DefaultValue("24h") Duration tokenLifetime,
+        Integer rateLimit,
+        @DefaultValue("true") boolean alwaysOpen,
+        @DefaultValue("1s") Duration tickInterval,
+        @DefaultValue List<Instrument> symbols,
+        @DefaultValue("100000000") long initialCash,
+        @DefaultValue("2000") int historyDays,
+        @DefaultValue("0.00015") double commissionRate,
+        @DefaultValue("0.0020") double sellTaxRate,
+        @DefaultValue("start") MinuteBarLabel minuteBarLabel,
+        @DefaultValue("true") boolean pushRejections,
+        @DefaultValue("252670") List<String> restrictedSymbols) {
+
+    public static final String PREFIX = "kiwoom.sandbox";
+
+    /** The demo key pair used when no credentials are configured. */
+    public static final Credential DEMO = new Credential("sandbox-app-key", "sandbox-secret-key", "5012345601");
+
+    /** One accepted key pair and the 10-digit account its token trades. */
+    public record Credential(String appKey, String secretKey, String accountNumber) {
+        @Override
+        public String toString() {
+            return "Credential[accountNumber=" + accountNumber + "]";
+        }
+    }
+
+    /** Which end of a minute bar {@code cntr_tm} names. */
+    public enum MinuteBarLabel { START, END }
+
+    public SandboxSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("kiwoom.sandbox.port must be 0..65535, got " + port);
+        }
+        if (historyDays < 60) {
+            throw new IllegalArgumentException("kiwoom.sandbox.history-days must be at least 60, got " + historyDays);
+        }
+        credentials = credentials == null || credentials.isEmpty() ? List.of(DEMO) : List.copyOf(credentials);
+        symbols = symbols == null || symbols.isEmpty() ? Instrument.DEFAULT_UNIVERSE : List.copyOf(symbols);
+        restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
+        tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
+        tickInterval = tickInterval == null ? Duration.ZERO : tickInterval;
+    }
+
+    public static SandboxSettings defaults() {
+        return of(Map.of());
+    }
+
+    /** Settings from relaxed property names under {@code kiwoom.sandbox}, e.g. {@code Map.of("seed", "7", "mock", "true")}. */
+    public static SandboxSettings of(Map<String, ?> properties) {
+        Map<String, Object> prefixed = new HashMap<>();
+        properties.forEach((key, value) -> prefixed.put(PREFIX + "." + key, value));
+        return new Binder(new MapConfigurationPropertySource(prefixed)).bindOrCreate(PREFIX, SandboxSettings.class);
+    }
+
+    public static SandboxSettings from(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bindOrCreate(PREFIX, SandboxSettings.class);
+    }
+
+    /** Requests per second per (app key, api-id); 0 means unlimited. */
+    public int effectiveRateLimit() {
+        return rateLimit != null ? rateLimit : mock ? 1 : 5;
+    }
+}

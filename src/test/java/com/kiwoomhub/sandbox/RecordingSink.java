@@ -1,0 +1,28 @@
+package com.kiwoomhub.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Collects the real-time rows the sandbox pushes, for assertions. */
+final class RecordingSink implements RealtimeSink {
+
+    record Row(String appKey, String type, String item, Map<String, String> values) {
+    }
+
+    final List<Row> rows = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void market(String type, String item, Map<String, String> values) {
+        rows.add(new Row(null, type, item, values));
+    }
+
+    @Override
+    public void account(String appKey, String type, String item, Map<String, String> values) {
+        rows.add(new Row(appKey, type, item, values));
+    }
+
+    List<Row> ofType(String type) {
+        return rows.stream().filter(r -> r.type().equals(type)).toList();
+    }
+}
