@@ -82,7 +82,10 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
                     "auto.create.topics.enable", "true",
                     "num.partitions", String.valueOf(partitions),
                     "offsets.topic.num.partitions", "5",
-                    "group.initial.rebalance.delay.ms", "0"));
+                    "group.initial.rebalance.delay.ms", "0",
+                    // one broker: the order journal's transactions need a transaction log it can hold
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1"));
             brokerClass.getMethod("afterPropertiesSet").invoke(broker);
             return broker;
         } catch (ReflectiveOperationException e) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as a consumer would see them: serialized with {@link CanonicalJson}, then validated with
  * format assertions on.
  */
-final class CanonicalSchemas {
+public final class CanonicalSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -37,12 +37,12 @@ final class CanonicalSchemas {
                 SchemaLocation.of("classpath:" + t.schemaResource().substring(1)), CONFIG));
     }
 
-    static Set<ValidationMessage> validate(MessageType type, JsonNode json) {
+    public static Set<ValidationMessage> validate(MessageType type, JsonNode json) {
         return schema(type).validate(json);
     }
 
     /** Serializes the record and asserts it satisfies its type's schema; returns the JSON for more checks. */
-    static JsonNode assertValid(CanonicalMessage message) {
+    public static JsonNode assertValid(CanonicalMessage message) {
         // Through the bytes a consumer gets, not valueToTree: that is what the schema promises.
         JsonNode json;
         try {
