@@ -5,6 +5,7 @@ import static com.kiwoomhub.sandbox.KiwoomValues.plainRate;
 import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class AccountTr {
     TrReply deposit(TrCall call) {
         call.requiredOneOf("qry_tp", "2", "3");
         synchronized (market) {
+            engine.rollOver();
             SandboxAccount a = call.account();
             long orderable = Math.max(0, a.cash - a.reservedForBuys());
             long withdrawable = Math.max(0, Math.min(a.depositAtOpen, a.cash) - a.reservedForBuys());
@@ -93,6 +95,7 @@ final class AccountTr {
         call.requiredOneOf("qry_tp", "0", "1");
         call.requiredOneOf("dmst_stex_tp", "KRX", "NXT");
         synchronized (market) {
+            engine.rollOver();
             SandboxAccount a = call.account();
             List<Map<String, String>> rows = new ArrayList<>();
             long totalEvaluation = 0;
@@ -150,6 +153,7 @@ final class AccountTr {
         call.requiredOneOf("qry_tp", "1", "2");
         call.requiredOneOf("dmst_stex_tp", "KRX", "NXT");
         synchronized (market) {
+            engine.rollOver();
             SandboxAccount a = call.account();
             List<Position> positions = held(a);
             long totalEvaluation = 0;
@@ -215,6 +219,7 @@ final class AccountTr {
         String exchange = call.requiredOneOf("stex_tp", "0", "1", "2");
         String code = "1".equals(allSymbols) ? call.required("stk_cd") : null;
         synchronized (market) {
+            engine.rollOver();
             SandboxAccount a = call.account();
             List<Map<String, String>> rows = new ArrayList<>();
             for (Order o : newestFirst(a)) {
@@ -265,6 +270,7 @@ final class AccountTr {
         String code = "1".equals(bySymbol) ? call.required("stk_cd") : null;
         String before = call.field("ord_no");
         synchronized (market) {
+            engine.rollOver();
             List<Map<String, String>> rows = new ArrayList<>();
             for (Order o : newestFirst(call.account())) {
                 if (o.filledQuantity == 0 || !matches(o, code, side, exchange)
@@ -319,7 +325,7 @@ final class AccountTr {
 
     private static List<Order> newestFirst(SandboxAccount a) {
         List<Order> orders = new ArrayList<>(a.orders.values());
-        java.util.Collections.reverse(orders);
+        Collections.reverse(orders);
         return orders;
     }
 

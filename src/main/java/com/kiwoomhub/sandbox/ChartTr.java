@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.kiwoomhub.sandbox.ChartHistory.DayBar;
 import com.kiwoomhub.sandbox.ChartHistory.Tick;
@@ -221,7 +223,7 @@ final class ChartTr {
             close = t.price();
             volume += t.quantity();
         }
-        java.util.Collections.reverse(bars);
+        Collections.reverse(bars);
         return bars;
     }
 
@@ -287,7 +289,7 @@ final class ChartTr {
             r.put("pred_pre_sig", KiwoomValues.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
             rows.add(new Row(date + String.format("%06d", chunk), r));
         }
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         return rows;
     }
 
@@ -298,10 +300,10 @@ final class ChartTr {
         private final LocalDate date;
         private final long previousClose;
         private final boolean historical;
-        private final java.util.function.Supplier<List<Tick>> generator;
+        private final Supplier<List<Tick>> generator;
         private List<Tick> ticks;
 
-        DaySource(LocalDate date, long previousClose, boolean historical, java.util.function.Supplier<List<Tick>> generator) {
+        DaySource(LocalDate date, long previousClose, boolean historical, Supplier<List<Tick>> generator) {
             this.date = date;
             this.previousClose = previousClose;
             this.historical = historical;
@@ -348,7 +350,7 @@ final class ChartTr {
     private static Iterator<Row> flatten(List<DaySource> days, Function<DaySource, List<Row>> rowsOf) {
         return new Iterator<>() {
             private int day;
-            private Iterator<Row> current = java.util.Collections.emptyIterator();
+            private Iterator<Row> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {

@@ -24,13 +24,8 @@ final class KiwoomValues {
 
     /** A percentage with two decimals and a sign: {@code +2.34}, {@code -8.76}, {@code 0.00}. */
     static String rate(double percent) {
-        return rate(percent, 2);
-    }
-
-    static String rate(double percent, int decimals) {
-        BigDecimal rounded = BigDecimal.valueOf(percent).setScale(decimals, RoundingMode.HALF_UP);
-        return rounded.signum() > 0 ? "+" + rounded.toPlainString() : rounded.signum() == 0
-                ? BigDecimal.ZERO.setScale(decimals).toPlainString() : rounded.toPlainString();
+        BigDecimal rounded = BigDecimal.valueOf(percent).setScale(2, RoundingMode.HALF_UP);
+        return rounded.signum() > 0 ? "+" + rounded.toPlainString() : rounded.signum() == 0 ? "0.00" : rounded.toPlainString();
     }
 
     /** A percentage without a plus sign, as the account TRs write it: {@code 46.25}, {@code -52.71}. */

@@ -96,6 +96,8 @@ public final class MarketSimulator {
     private final int historyDays;
     private final RealtimeOutbox outbox;
     private volatile boolean paused;
+    /** When the timer last ran; touched by the timer only. */
+    private LocalDateTime lastTick;
     private Runnable afterChange = () -> { };
 
     MarketSimulator(List<Instrument> instruments, long seed, int historyDays, TradingSession session, RealtimeOutbox outbox) {
@@ -231,10 +233,17 @@ public final class MarketSimulator {
         }
     }
 
-    /** The timer's step: only while not paused and in continuous trading. */
+    /** The timer's step: announces session events (0s), then trades while not paused and in continuous trading. */
     void tick() {
+        LocalDateTime now = session.now();
+        for (String phase : session.phaseChanges(lastTick, now)) {
+            outbox.market("0s", "", Map.of("215", phase, "20", RealtimeRows.time(now), "214", "000000"));
+        }
+        lastTick = now;
         if (!paused && session.continuous()) {
             step();
+        } else {
+            outbox.flush();
         }
     }
 
@@ -244,12 +253,26 @@ public final class MarketSimulator {
         return current(state(code));
     }
 
-    synchronized ChartHistory history(String code) {
-        SymbolState s = current(state(code));
-        if (s.history == null) {
-            s.history = new ChartHistory(s.instrument, seed, s.previousClose, s.day, historyDays);
+    /** The symbol's generated history; built outside the lock (it takes a few ms), so prices keep moving meanwhile. */
+    ChartHistory history(String code) {
+        SymbolState s;
+        long previousClose;
+        LocalDate day;
+        synchronized (this) {
+            s = current(state(code));
+            if (s.history != null) {
+                return s.history;
+            }
+            previousClose = s.previousClose;
+            day = s.day;
         }
-        return s.history;
+        ChartHistory built = new ChartHistory(s.instrument, seed, previousClose, day, historyDays);
+        synchronized (this) {
+            if (s.history == null && s.previousClose == previousClose && day.equals(s.day)) {
+                s.history = built;
+            }
+            return built;
+        }
     }
 
     synchronized List<ChartHistory.Tick> todayTicks(String code) {

@@ -1,9 +1,8 @@
 package com.kiwoomhub.sandbox;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import com.kiwoomhub.sandbox.SandboxAccount.Kind;
@@ -44,6 +43,7 @@ final class MatchingEngine {
     private final SandboxSettings settings;
     private final FaultPlan faults;
     private final Collection<SandboxAccount> accounts;
+    private LocalDate day;
 
     MatchingEngine(MarketSimulator market, RealtimeOutbox outbox, SandboxSettings settings, FaultPlan faults,
                    Collection<SandboxAccount> accounts) {
@@ -56,6 +56,7 @@ final class MatchingEngine {
 
     Outcome place(SandboxAccount account, NewOrder request) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(request.exchange(), request.type()))
                     .or(() -> symbolRejection(request.code()));
             if (refused.isPresent()) {
@@ -111,6 +112,7 @@ final class MatchingEngine {
     /** kt10002: moves {@code quantity} (0 = all remaining) of an open order to a new order at {@code price}. */
     Outcome modify(SandboxAccount account, String exchange, String originalNumber, String code, long quantity, long price) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
             if (refused.isEmpty()) {
@@ -121,7 +123,7 @@ final class MatchingEngine {
             }
             MarketSimulator.SymbolState s = market.stateForMatching(code);
             long moved = quantity == 0 ? original.remaining : quantity;
-            Order o = derived(account, original, Kind.MODIFY, moved);
+            Order o = derived(original, Kind.MODIFY, moved);
             o.type = original.market() ? TradeType.LIMIT : original.type;
             o.price = price;
             o.reservePrice = price;
@@ -135,6 +137,7 @@ final class MatchingEngine {
                     return reject(account, original, code, rejection("RC4025", "주문가능금액을 확인하세요."));
                 }
             }
+            o.number = account.newOrderNumber();
             original.remaining -= moved;
             if (original.remaining == 0) {
                 original.status = "확인";
@@ -151,6 +154,7 @@ final class MatchingEngine {
     /** kt10003: cancels {@code quantity} (0 = all remaining) of an open order. */
     Outcome cancel(SandboxAccount account, String exchange, String originalNumber, String code, long quantity) {
         synchronized (market) {
+            rollOver();
             Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
             if (refused.isEmpty()) {
@@ -161,7 +165,8 @@ final class MatchingEngine {
             }
             MarketSimulator.SymbolState s = market.stateForMatching(code);
             long cancelled = quantity == 0 ? original.remaining : quantity;
-            Order o = derived(account, original, Kind.CANCEL, cancelled);
+            Order o = derived(original, Kind.CANCEL, cancelled);
+            o.number = account.newOrderNumber();
             o.price = 0;
             o.remaining = cancelled;
             account.orders.put(o.number, o);
@@ -180,9 +185,19 @@ final class MatchingEngine {
         }
     }
 
+    /** Starts a new trading day on every account when the KST date has changed; call under the market's monitor. */
+    void rollOver() {
+        LocalDate today = market.session().today();
+        if (day != null && !day.equals(today)) {
+            accounts.forEach(SandboxAccount::startDay);
+        }
+        day = today;
+    }
+
     /** Lets every open order of every account fill against the market as it is now. */
     void matchAll() {
         synchronized (market) {
+            rollOver();
             for (SandboxAccount account : accounts) {
                 for (Order o : account.openOrders()) {
                     match(account, o, false);
@@ -241,8 +256,6 @@ final class MatchingEngine {
             account.realizedToday += realized;
         }
         p.lastSide = o.side;
-        account.commissionToday += fee;
-        account.taxToday += tax;
         market.consume(s, o.side == Side.BUY, quantity);
         o.remaining -= quantity;
         o.filledQuantity += quantity;
@@ -268,9 +281,9 @@ final class MatchingEngine {
         }
     }
 
-    private Order derived(SandboxAccount account, Order original, Kind kind, long quantity) {
+    /** A modify or cancel order for {@code original}; it gets its number only once accepted. */
+    private Order derived(Order original, Kind kind, long quantity) {
         Order o = new Order();
-        o.number = account.newOrderNumber();
         o.originalNumber = original.number;
         o.rootNumber = original.rootNumber;
         o.code = original.code;
@@ -403,9 +416,5 @@ final class MatchingEngine {
 
     private LocalDateTime now() {
         return market.session().now();
-    }
-
-    List<SandboxAccount> accounts() {
-        return new ArrayList<>(accounts);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.kiwoomhub.sandbox.MarketSimulator.Level;
 import com.kiwoomhub.sandbox.MarketSimulator.OrderBook;
@@ -221,7 +222,7 @@ final class QuoteTr {
     private record Extremes(long high, LocalDate highDate, long low, LocalDate lowDate) {
     }
 
-    private Extremes extremes(List<ChartHistory.DayBar> days, Quote today, java.util.function.Predicate<LocalDate> within) {
+    private Extremes extremes(List<ChartHistory.DayBar> days, Quote today, Predicate<LocalDate> within) {
         long high = today.high();
         long low = today.low();
         LocalDate highDate = market.session().today();

@@ -3,10 +3,11 @@ package com.kiwoomhub.sandbox;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * Kiwoom's per-(app key, api-id) request budget as a token bucket: {@code perSecond} requests may
- * come at once, then one more every 1/perSecond s. Time comes from the sandbox clock, so a test with
+ * Kiwoom's per-(app key, api-id) request budget as a token bucket: a TR's per-second limit of
+ * requests may come at once, then one more every 1/limit s. Time comes from the sandbox clock, so a test with
  * a fixed clock gets an exact, repeatable budget.
  */
 final class RateLimiter {
@@ -15,20 +16,22 @@ final class RateLimiter {
     }
 
     private final Clock clock;
-    private final int perSecond;
+    private final ToIntFunction<String> limitOfApiId;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    RateLimiter(Clock clock, int perSecond) {
+    RateLimiter(Clock clock, ToIntFunction<String> limitOfApiId) {
         this.clock = clock;
-        this.perSecond = perSecond;
+        this.limitOfApiId = limitOfApiId;
     }
 
-    int perSecond() {
-        return perSecond;
+    /** Requests per second allowed for a TR (the 유량 of the 1700 message); 0 = unlimited. */
+    int perSecond(String apiId) {
+        return limitOfApiId.applyAsInt(apiId);
     }
 
     /** Takes one request from the bucket of (app key, api-id); false when it is empty. */
     synchronized boolean tryAcquire(String appKey, String apiId) {
+        int perSecond = perSecond(apiId);
         if (perSecond <= 0) {
             return true;
         }

@@ -1,12 +1,18 @@
 package com.kiwoomhub.sandbox;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
-/** Every REST request the sandbox received, in arrival order, for assertions in tests. */
+/**
+ * The REST requests the sandbox received, in arrival order, for assertions in tests. It keeps the
+ * latest {@value #CAPACITY}, so that a sandbox polled for days does not grow without bound.
+ */
 public final class RequestJournal {
+
+    static final int CAPACITY = 10_000;
 
     /**
      * One received request. Header names are lower case; the authorization value is replaced by
@@ -17,10 +23,13 @@ public final class RequestJournal {
                                   String body, Map<String, Object> fields) {
     }
 
-    private final List<ReceivedRequest> requests = new ArrayList<>();
+    private final Deque<ReceivedRequest> requests = new ArrayDeque<>();
 
     synchronized void add(ReceivedRequest request) {
-        requests.add(request);
+        if (requests.size() == CAPACITY) {
+            requests.removeFirst();
+        }
+        requests.addLast(request);
     }
 
     public synchronized List<ReceivedRequest> all() {

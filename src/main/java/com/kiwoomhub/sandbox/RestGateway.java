@@ -3,6 +3,7 @@ package com.kiwoomhub.sandbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import com.kiwoomhub.sandbox.SandboxAccount.Side;
 final class RestGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestGateway.class);
+    /** TRs mockapi.kiwoom.com answers with RC9000 (kiwoom-api.md §7.4). */
+    private static final Set<String> NOT_IN_MOCK = Set.of("kt00002", "kt00015", "kt00016", "kt00017");
 
     /** What arrived over HTTP, already parsed. */
     record RestRequest(String path, String apiId, String authorization, boolean continuation, String nextKey,
@@ -31,9 +34,12 @@ final class RestGateway {
     private final OAuthTr oauth;
     private final Map<String, Function<TrCall, TrReply>> handlers = new HashMap<>();
     private final RealtimeOutbox outbox;
+    private final boolean mock;
 
     RestGateway(TokenStore tokens, RateLimiter rateLimiter, Function<String, Optional<SandboxAccount>> accountOfAppKey,
-                OAuthTr oauth, QuoteTr quotes, ChartTr charts, AccountTr accounts, OrderTr orders, RealtimeOutbox outbox) {
+                OAuthTr oauth, QuoteTr quotes, ChartTr charts, AccountTr accounts, OrderTr orders, RealtimeOutbox outbox,
+                boolean mock) {
+        this.mock = mock;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.accountOfAppKey = accountOfAppKey;
@@ -101,7 +107,10 @@ final class RestGateway {
         }
         String appKey = authenticate(request.authorization());
         if (!rateLimiter.tryAcquire(appKey, apiId)) {
-            return TrReply.rateLimited(apiId, rateLimiter.perSecond());
+            return TrReply.rateLimited(apiId, rateLimiter.perSecond(apiId));
+        }
+        if (mock && NOT_IN_MOCK.contains(apiId)) {
+            throw KiwoomError.notSupportedInMock();
         }
         Function<TrCall, TrReply> handler = handlers.get(apiId);
         if (handler == null) {

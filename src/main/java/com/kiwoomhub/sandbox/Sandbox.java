@@ -73,13 +73,13 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
             engine.matchAll();
             outbox.flush();
         });
-        RateLimiter rateLimiter = new RateLimiter(clock, settings.effectiveRateLimit());
+        RateLimiter rateLimiter = new RateLimiter(clock, settings::rateLimitFor);
         RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
                 new OAuthTr(tokens, settings), new QuoteTr(market), new ChartTr(market, settings.minuteBarLabel()),
-                new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox);
+                new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings.effectiveRateLimit(), json);
+        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
         server.admin(new SandboxAdmin(this, json));
         this.port = server.listen(settings.port());
         long interval = settings.tickInterval().toMillis();
@@ -95,7 +95,14 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
 
     /** Starts a sandbox whose market, tokens and rate limits run on {@code clock}. */
     public static Sandbox start(SandboxSettings settings, Clock clock) {
-        return new Sandbox(settings, clock, Vertx.vertx(), true);
+        Vertx vertx = Vertx.vertx();
+        try {
+            return new Sandbox(settings, clock, vertx, true);
+        } catch (RuntimeException e) {
+            // a port already in use must not leave Vert.x threads keeping the JVM alive
+            vertx.close();
+            throw e;
+        }
     }
 
     /** Starts a sandbox on a shared Vert.x instance, which {@link #close()} leaves running. */
@@ -163,9 +170,25 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
         return List.copyOf(accounts.values());
     }
 
+    /**
+     * Generates every symbol's chart history on a worker thread now rather than on the first chart
+     * or quote request (about 20 ms per symbol); the values are the same either way.
+     */
+    public void warmUp() {
+        vertx.executeBlocking(() -> {
+            market.codes().forEach(market::history);
+            return null;
+        }, false);
+    }
+
     /** Moves the market one trade per symbol and lets resting orders fill. */
     public void step() {
         market.step();
+    }
+
+    /** Plugs in a WebSocket server that is handler, sink and faults in one (the sandbox.ws server is). */
+    public <W extends Handler<ServerWebSocket> & RealtimeSink & RealtimeFaults> Sandbox realtime(W webSocketServer) {
+        return webSocketHandler(webSocketServer).realtimeSink(webSocketServer).realtimeFaults(webSocketServer);
     }
 
     /** Handles WebSocket upgrades on /api/dostk/websocket (rejected with 404 until one is plugged in). */

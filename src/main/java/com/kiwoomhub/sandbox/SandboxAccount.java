@@ -98,8 +98,6 @@ public final class SandboxAccount {
     long depositAtOpen;
     long cash;
     long realizedToday;
-    long commissionToday;
-    long taxToday;
     long nextOrder = 1;
     long nextExecution = 1;
     final Map<String, Position> positions = new LinkedHashMap<>();
@@ -190,6 +188,19 @@ public final class SandboxAccount {
     }
 
     // ---- used by the engine and the TR handlers while holding the lock ----
+
+    /** A new trading day: yesterday's orders are gone, settled cash becomes 예수금, day counters restart. */
+    void startDay() {
+        orders.clear();
+        depositAtOpen = cash;
+        realizedToday = 0;
+        positions.values().removeIf(p -> p.quantity == 0);
+        for (Position p : positions.values()) {
+            p.todayBought = 0;
+            p.todaySold = 0;
+            p.realizedToday = 0;
+        }
+    }
 
     String newOrderNumber() {
         return KiwoomValues.orderNumber(nextOrder++);

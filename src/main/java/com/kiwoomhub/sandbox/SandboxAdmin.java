@@ -3,6 +3,7 @@ package com.kiwoomhub.sandbox;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import io.vertx.core.http.HttpServerRequest;
  * faults/rate-limit   {"apiId","count":1}
  * faults/reject-order {"code":"800033","text":"매도가능수량이 부족합니다. 0주 매도가능"}
  * faults/clear
- * market/pause        market/resume        market/step {"steps":1}
+ * market/pause        market/resume        market/step {"steps":1}  (at most 1,000 a call)
  * market/price        {"code","price","previousClose","liquidity"}  (each optional but code)
  * market/quote        {"code"}
  * realtime/push       {"frame": "{...REAL json...}"} or the raw frame as the body
@@ -61,7 +62,7 @@ final class SandboxAdmin {
                 out.put("ok", false);
                 out.put("error", "No admin action " + action);
             }
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             status = 400;
             out.put("ok", false);
             out.put("error", e.getMessage());
@@ -91,7 +92,7 @@ final class SandboxAdmin {
             case "faults/clear" -> faults.clear();
             case "market/pause" -> market.pause();
             case "market/resume" -> market.resume();
-            case "market/step" -> market.step(Math.max(1, in.path("steps").asInt(1)));
+            case "market/step" -> market.step(Math.max(1, Math.min(1_000, in.path("steps").asInt(1))));
             case "market/price" -> {
                 String code = text(in, "code");
                 if (in.hasNonNull("previousClose")) {

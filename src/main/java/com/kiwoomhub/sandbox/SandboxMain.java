@@ -19,10 +19,13 @@ public final class SandboxMain {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Sandbox sandbox = Sandbox.start(SandboxSettings.from(environment));
+        sandbox.warmUp();
         SandboxSettings.Credential demo = sandbox.settings().credentials().get(0);
-        System.out.println("Kiwoom sandbox: " + sandbox.baseUrl() + "  WebSocket: " + sandbox.wsUrl()
-                + "  (no WebSocket server in standalone mode)  app key: " + demo.appKey()
-                + "  account: " + demo.accountNumber());
+        // only the public demo key is printed; configured keys stay out of the output
+        String key = demo.equals(SandboxSettings.DEMO)
+                ? "app key " + demo.appKey() + " / secret key " + demo.secretKey() : "the configured kiwoom.sandbox.credentials";
+        System.out.println("Kiwoom sandbox REST at " + sandbox.baseUrl() + " (WebSocket path " + sandbox.wsUrl()
+                + " has no server in standalone mode); log in with " + key + ", account " + demo.accountNumber());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

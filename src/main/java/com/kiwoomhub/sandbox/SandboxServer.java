@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,20 +40,20 @@ final class SandboxServer {
     private final FaultPlan faults;
     private final RequestJournal journal;
     private final Clock clock;
-    private final int ratePerSecond;
+    private final ToIntFunction<String> rateLimitOf;
     private final ObjectMapper json;
     private SandboxAdmin admin;
     private volatile Handler<ServerWebSocket> webSockets;
     private HttpServer server;
 
-    SandboxServer(Vertx vertx, RestGateway gateway, FaultPlan faults, RequestJournal journal, Clock clock, int ratePerSecond,
-                  ObjectMapper json) {
+    SandboxServer(Vertx vertx, RestGateway gateway, FaultPlan faults, RequestJournal journal, Clock clock,
+                  ToIntFunction<String> rateLimitOf, ObjectMapper json) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.faults = faults;
         this.journal = journal;
         this.clock = clock;
-        this.ratePerSecond = ratePerSecond;
+        this.rateLimitOf = rateLimitOf;
         this.json = json;
     }
 
@@ -158,7 +159,8 @@ final class SandboxServer {
                 }
             });
         } else {
-            write(request, effective, TrReply.rateLimited(effective, ratePerSecond > 0 ? ratePerSecond : 5));
+            int limit = rateLimitOf.applyAsInt(effective);
+            write(request, effective, TrReply.rateLimited(effective, limit > 0 ? limit : 5));
         }
     }
 
@@ -168,6 +170,10 @@ final class SandboxServer {
             body = json.writeValueAsString(reply.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> HTTP {} return_code {} cont-yn {}", apiId, request.path(), reply.status(),
+                    reply.body().get("return_code"), reply.contYn());
         }
         request.response().setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json;charset=UTF-8")

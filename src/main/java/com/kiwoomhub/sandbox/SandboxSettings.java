@@ -20,7 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param mock              behave as mockapi.kiwoom.com: KRX only, 1 query/s, 모의투자 messages and rejections
  * @param credentials       the accepted app key / secret key pairs and the account each one trades; empty = one demo pair
  * @param tokenLifetime     how long an issued token stays valid (expires_dt)
- * @param rateLimit         requests per second per (app key, api-id); unset = 5, or 1 in mock mode; 0 = unlimited
+ * @param rateLimit         requests per second per (app key, api-id); unset = 5, or 1 for queries in mock mode; 0 = unlimited
  * @param alwaysOpen        true: the market trades around the clock; false: KRX sessions by the KST clock
  * @param tickInterval      how often the price process moves on its own; 0 = only when stepped from Java or admin
  * @param symbols           the stock universe; empty = a few dozen real KOSPI/KOSDAQ names
@@ -75,6 +75,16 @@ public record SandboxSettings(
             throw new IllegalArgumentException("kiwoom.sandbox.history-days must be at least 60, got " + historyDays);
         }
         credentials = credentials == null || credentials.isEmpty() ? List.of(DEMO) : List.copyOf(credentials);
+        for (int i = 0; i < credentials.size(); i++) {
+            Credential c = credentials.get(i);
+            if (blank(c.appKey()) || blank(c.secretKey()) || c.accountNumber() == null || !c.accountNumber().matches("[0-9]{10}")) {
+                throw new IllegalArgumentException("kiwoom.sandbox.credentials[" + i + "] needs app-key, secret-key and a "
+                        + "10-digit account-number");
+            }
+            if (credentials.stream().filter(o -> o.appKey().equals(c.appKey())).count() > 1) {
+                throw new IllegalArgumentException("kiwoom.sandbox.credentials[" + i + "]: the app key is listed twice");
+            }
+        }
         symbols = symbols == null || symbols.isEmpty() ? Instrument.DEFAULT_UNIVERSE : List.copyOf(symbols);
         restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
@@ -96,8 +106,18 @@ public record SandboxSettings(
         return Binder.get(environment).bindOrCreate(PREFIX, SandboxSettings.class);
     }
 
-    /** Requests per second per (app key, api-id); 0 means unlimited. */
-    public int effectiveRateLimit() {
-        return rateLimit != null ? rateLimit : mock ? 1 : 5;
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * Requests per second per (app key, api-id) for a TR; 0 means unlimited. Unset, it is Kiwoom's
+     * quoted policy: 5 queries and 5 orders a second, queries 1 a second on mock.
+     */
+    public int rateLimitFor(String apiId) {
+        if (rateLimit != null) {
+            return rateLimit;
+        }
+        return mock && !apiId.startsWith("kt1") ? 1 : 5;
     }
 }

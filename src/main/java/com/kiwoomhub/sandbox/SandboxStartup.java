@@ -50,6 +50,7 @@ public class SandboxStartup implements EnvironmentPostProcessor, Ordered {
             return;
         }
         Sandbox sandbox = Sandbox.start(settings);
+        sandbox.warmUp();
         SandboxSettings.Credential credential = settings.credentials().get(0);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("kiwoom.app-key", credential.appKey());

@@ -5,6 +5,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The KRX regular session by the KST clock, or a market that never closes (the sandbox default). */
 final class TradingSession {
@@ -44,6 +46,46 @@ final class TradingSession {
     boolean acceptsOrders() {
         LocalTime t = now().toLocalTime();
         return alwaysOpen || (tradingDay() && !t.isBefore(OPEN) && t.isBefore(CLOSE));
+    }
+
+    /** A 0s 장운영구분 event: FID 215 code and the KST time it takes effect. */
+    private record Phase(LocalTime at, String code) {
+    }
+
+    /** KRX day events of 0s (kiwoom-api.md §5.6): 장시작전, 장시작, 장마감 알림, 장마감, 시간외 종가/단일가, 전체장마감. */
+    private static final List<Phase> PHASES = List.of(
+            new Phase(LocalTime.of(8, 40), "0"), new Phase(OPEN, "3"), new Phase(CONTINUOUS_END, "2"),
+            new Phase(CLOSE, "4"), new Phase(LocalTime.of(15, 40), "a"), new Phase(LocalTime.of(16, 0), "b"),
+            new Phase(LocalTime.of(16, 0), "c"), new Phase(LocalTime.of(18, 0), "d"), new Phase(LocalTime.of(18, 0), "9"));
+
+    /**
+     * The 0s FID 215 codes to announce between two checks: on the first check (or a new day) the phase
+     * in effect, afterwards every event passed since. An always-open market announces 장시작 once.
+     */
+    List<String> phaseChanges(LocalDateTime since, LocalDateTime now) {
+        List<String> codes = new ArrayList<>();
+        if (alwaysOpen) {
+            if (since == null) {
+                codes.add("3");
+            }
+            return codes;
+        }
+        if (!tradingDay()) {
+            return codes;
+        }
+        boolean fresh = since == null || !since.toLocalDate().equals(now.toLocalDate());
+        for (Phase phase : PHASES) {
+            if (phase.at().isAfter(now.toLocalTime())) {
+                break;
+            }
+            if (fresh) {
+                codes.clear();
+                codes.add(phase.code());
+            } else if (phase.at().isAfter(since.toLocalTime())) {
+                codes.add(phase.code());
+            }
+        }
+        return codes;
     }
 
     /** 0B FID 290 장구분: 1 장전 시간외, 2 장중, 3 장후 시간외. */

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.vertx.core.Handler;
+import io.vertx.core.http.ServerWebSocket;
+
 /** The admin endpoint, the WebSocket plug and the market timer. */
 class AdminAndRealtimeTest {
 
@@ -72,45 +75,29 @@ class AdminAndRealtimeTest {
     @Test
     void realtimeFaultsAreDelegatedToThePluggedWebSocketSide() throws Exception {
         assertThat(admin("realtime/drop", "").statusCode()).isEqualTo(409);
-        List<String> calls = new CopyOnWriteArrayList<>();
-        sandbox.realtimeFaults(new RealtimeFaults() {
-            @Override
-            public void dropAll() {
-                calls.add("drop");
-            }
-
-            @Override
-            public void stopPings(boolean stopped) {
-                calls.add("pings " + stopped);
-            }
-
-            @Override
-            public void ignoreEchoes(boolean ignored) {
-                calls.add("echoes " + ignored);
-            }
-
-            @Override
-            public void pushRaw(String json) {
-                calls.add("push " + json);
-            }
-
-            @Override
-            public List<String> framesReceived() {
-                return List.of();
-            }
-
-            @Override
-            public int openConnections() {
-                return 0;
-            }
-        });
+        StubRealtimeServer server = new StubRealtimeServer();
+        sandbox.realtime(server);
 
         admin("realtime/drop", "");
         admin("realtime/pings", "{\"stopped\":true}");
         admin("realtime/echoes", "{\"ignored\":false}");
         admin("realtime/push", "{\"trnm\":\"REAL\",\"data\":[]}");
+        admin("realtime/push", "{\"frame\":\"{}\"}");
 
-        assertThat(calls).containsExactly("drop", "pings true", "echoes false", "push {\"trnm\":\"REAL\",\"data\":[]}");
+        assertThat(server.calls).containsExactly("drop", "pings true", "echoes false", "push {\"trnm\":\"REAL\",\"data\":[]}",
+                "push {}");
+    }
+
+    @Test
+    void thePluggedServerReceivesAccountRowsForTheTokensAppKey() {
+        StubRealtimeServer server = new StubRealtimeServer();
+        sandbox.realtime(server);
+
+        client.call("/api/dostk/ordr", "kt10000", body("dmst_stex_tp", "KRX", "stk_cd", "005930", "ord_qty", "1",
+                "ord_uv", "", "trde_tp", "3", "cond_uv", ""));
+
+        assertThat(server.calls).contains("account " + SandboxSettings.DEMO.appKey() + " 00 005930",
+                "account " + SandboxSettings.DEMO.appKey() + " 04 005930");
     }
 
     @Test
@@ -119,7 +106,7 @@ class AdminAndRealtimeTest {
         assertThat(refused.toCompletableFuture()).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                 .isInstanceOf(java.util.concurrent.ExecutionException.class);
 
-        sandbox.webSocketHandler(socket -> socket.writeTextMessage("{\"trnm\":\"PING\"}"));
+        sandbox.realtime(new StubRealtimeServer());
         List<String> received = new CopyOnWriteArrayList<>();
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(sandbox.wsUrl()), new WebSocket.Listener() {
             @Override
@@ -161,6 +148,55 @@ class AdminAndRealtimeTest {
                 "105560", "055550");
         assertThat(view.price("005930")).contains(sandbox.market().quote("005930").price());
         assertThat(view.previousClose("000000")).isEmpty();
+    }
+
+    /** What the sandbox.ws server is to the sandbox: upgrade handler, sink and faults in one. */
+    private static final class StubRealtimeServer implements Handler<ServerWebSocket>, RealtimeSink, RealtimeFaults {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handle(ServerWebSocket socket) {
+            socket.writeTextMessage("{\"trnm\":\"PING\"}");
+        }
+
+        @Override
+        public void market(String type, String item, Map<String, String> values) {
+        }
+
+        @Override
+        public void account(String appKey, String type, String item, Map<String, String> values) {
+            calls.add("account " + appKey + " " + type + " " + item);
+        }
+
+        @Override
+        public void dropAll() {
+            calls.add("drop");
+        }
+
+        @Override
+        public void stopPings(boolean stopped) {
+            calls.add("pings " + stopped);
+        }
+
+        @Override
+        public void ignoreEchoes(boolean ignored) {
+            calls.add("echoes " + ignored);
+        }
+
+        @Override
+        public void pushRaw(String json) {
+            calls.add("push " + json);
+        }
+
+        @Override
+        public List<String> framesReceived() {
+            return List.of();
+        }
+
+        @Override
+        public int openConnections() {
+            return 0;
+        }
     }
 
     private HttpResponse<String> admin(String action, String json) throws Exception {

@@ -72,6 +72,22 @@ class MockModeTest {
     }
 
     @Test
+    void ordersKeepFivePerSecond() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(buy("KRX", "005930").returnCode()).isZero();
+        }
+        assertThat(buy("KRX", "005930").status()).isEqualTo(429);
+    }
+
+    @Test
+    void trsMockDoesNotProvideGetRc9000() {
+        Answer answer = client.call("/api/dostk/acnt", "kt00017", Map.of());
+
+        assertThat(answer.returnCode()).isEqualTo(20);
+        assertThat(answer.returnMessage()).isEqualTo("[2000](RC9000:모의투자에서는 해당업무가 제공되지 않습니다.)");
+    }
+
+    @Test
     void freshMockAccountsHaveNoNames() {
         Answer answer = client.call("/api/dostk/acnt", "kt00004", body("qry_tp", "0", "dmst_stex_tp", "KRX"));
 

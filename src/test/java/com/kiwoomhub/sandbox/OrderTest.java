@@ -202,6 +202,32 @@ class OrderTest {
     }
 
     @Test
+    void refusedModifyOrCancelLeavesTheOrderAndTheNumbering() {
+        String root = order("kt10000", "10", "69000", "0").text("ord_no");
+
+        Answer offGrid = client.call(ORDR, "kt10002", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "mdfy_qty", "0", "mdfy_uv", "69050"));
+        Answer tooMany = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "cncl_qty", "11"));
+        Answer unknown = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", "0000099", "stk_cd", "005930",
+                "cncl_qty", "0"));
+        Answer missing = client.call(ORDR, "kt10003", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930"));
+        Answer modified = client.call(ORDR, "kt10002", body("dmst_stex_tp", "KRX", "orig_ord_no", root, "stk_cd", "005930",
+                "mdfy_qty", "4", "mdfy_uv", "69100"));
+
+        assertThat(List.of(offGrid, tooMany, unknown)).allSatisfy(a -> {
+            assertThat(a.returnCode()).isEqualTo(20);
+            assertThat(a.returnMessage()).matches("\\[2000\\]\\([A-Z0-9]+:.+\\)");
+            assertThat(a.body().has("ord_no")).isFalse();
+        });
+        assertThat(missing.returnMessage()).isEqualTo("입력 값 오류입니다[1511:필수 입력 값에 값이 존재하지 않습니다. 필수입력 파라미터=cncl_qty]");
+        assertThat(modified.text("ord_no")).isEqualTo("0000002");
+        assertThat(modified.text("mdfy_qty")).isEqualTo("000000000004");
+        assertThat(openQuantity(root)).isEqualTo(6);
+        assertThat(openQuantity("0000002")).isEqualTo(4);
+    }
+
+    @Test
     void partialCancelLeavesTheRestOpen() {
         String root = order("kt10000", "10", "69000", "0").text("ord_no");
 
@@ -272,6 +298,44 @@ class OrderTest {
             assertThat(o.filledQuantity()).isEqualTo(100);
             assertThat(o.remaining()).isZero();
         });
+    }
+
+    @Test
+    void stopLimitWaitsForItsTriggerPrice() {
+        String stop = client.call(ORDR, "kt10000", body("dmst_stex_tp", "KRX", "stk_cd", "005930", "ord_qty", "3",
+                "ord_uv", "70600", "trde_tp", "28", "cond_uv", "70500")).text("ord_no");
+        assertThat(sandbox.account().order(stop).orElseThrow().filledQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 70_500);
+
+        assertThat(sandbox.account().order(stop).orElseThrow().filledQuantity()).isEqualTo(3);
+        assertThat(sink.ofType("00")).last().satisfies(r -> assertThat(r.values()).containsEntry("906", "스톱지정가")
+                .containsEntry("910", "70500"));
+    }
+
+    @Test
+    void priorityLimitRestsAtTheOwnBestPrice() {
+        String order = order("kt10000", "2", "", "7").text("ord_no");
+        assertThat(sandbox.account().order(order).orElseThrow().price()).isEqualTo(69_900);
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 69_900);
+
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isEqualTo(2);
+    }
+
+    @Test
+    void restingSellFillsWhenTheBidReachesIt() {
+        sandbox.account().setHolding("005930", "삼성전자", 5, 60_000);
+        String order = order("kt10001", "5", "71000", "0").text("ord_no");
+        assertThat(sandbox.account().holding("005930").orElseThrow().sellableQuantity()).isZero();
+
+        sandbox.market().setPrice("005930", 71_100);
+
+        assertThat(sandbox.account().order(order).orElseThrow().filledQuantity()).isEqualTo(5);
+        assertThat(sandbox.account().holding("005930")).isEmpty();
+        assertThat(sink.ofType("00")).last().satisfies(r -> assertThat(r.values()).containsEntry("910", "71000")
+                .containsEntry("905", "-매도").containsEntry("907", "1"));
     }
 
     private Answer order(String apiId, String quantity, String price, String tradeType) {

@@ -2,7 +2,12 @@ package com.kiwoomhub.sandbox;
 
 import static com.kiwoomhub.sandbox.KiwoomClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -147,6 +152,23 @@ class RestConventionsTest {
         Answer answer = client.call("/api/dostk/acnt", "ka00001", Map.of());
 
         assertThat(answer.text("acctNo")).isEqualTo("5099999901");
+    }
+
+    @Test
+    void aTakenPortFailsTheStartWithAClearMessage() {
+        Map<String, String> taken = Map.of("port", Integer.toString(sandbox.port()));
+
+        assertThatThrownBy(() -> Sandbox.start(SandboxSettings.of(taken), clock))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.1:" + sandbox.port());
+    }
+
+    @Test
+    void onlyPostIsServed() throws Exception {
+        HttpResponse<String> get = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/dostk/stkinfo")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
     }
 
     private Answer issue(String appKey, String secretKey, String apiId) {

@@ -46,7 +46,8 @@ class SandboxStartupTest {
         assertThat(accounts.primary().environment()).isEqualTo(KiwoomEnvironment.SANDBOX);
         assertThat(accounts.primary().baseUrl()).isEqualTo(sandbox.baseUrl());
         assertThat(sandbox.settings().restrictedSymbols()).containsExactly("252670");
-        assertThat(sandbox.settings().effectiveRateLimit()).isEqualTo(5);
+        assertThat(sandbox.settings().rateLimit()).isNull();
+        assertThat(sandbox.settings().rateLimitFor("ka10081")).isEqualTo(5);
 
         KiwoomClient client = new KiwoomClient(environment.getProperty("kiwoom.base-url"))
                 .login(environment.getProperty("kiwoom.app-key"), environment.getProperty("kiwoom.secret-key"));
