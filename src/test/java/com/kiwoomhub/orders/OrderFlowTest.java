@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -19,25 +18,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
+import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * The order flow end to end: order requests on the embedded Kafka broker, the hub's routes from
  * {@code routes/}, the Kiwoom sandbox over HTTP and WebSocket, and the events and dead letters that
  * come out.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0",
                 "kiwoom.orders.exchanges=KRX,NXT", "kiwoom.orders.risk.blocked-symbols=000660",
                 "kiwoom.orders.risk.max-quantity=5000", "kiwoom.orders.recovery-after=1s",
                 "kiwoom.orders.recovery-interval-ms=500"})
 @AutoConfigureObservability
+@Import(OrderFlowTest.SandboxRealtime.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderFlowTest {
 
@@ -55,6 +59,17 @@ class OrderFlowTest {
     String kafka;
 
     private OrderFlowFixture flow;
+
+    /** The sandbox's WebSocket server, plugged in before the hub's sessions connect. */
+    @TestConfiguration
+    static class SandboxRealtime {
+        @Bean
+        SandboxWebSocket sandboxWebSocket(Sandbox sandbox) {
+            SandboxWebSocket ws = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
+            sandbox.realtime(ws);
+            return ws;
+        }
+    }
 
     @BeforeAll
     void start() {
