@@ -292,6 +292,8 @@ public class OrderJournal implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // one id per instance: instances never fence each other, the claims keep them apart
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kiwoom-hub-orders-" + instance);
+        // a killed instance's open transaction holds back read_committed readers until the broker aborts it
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return p;
@@ -320,13 +322,5 @@ public class OrderJournal implements AutoCloseable {
         } finally {
             reader.close(Duration.ofSeconds(5));
         }
-    }
-
-    /** For a restart in place (tests of crash recovery): forget memory and read the journal again. */
-    synchronized void reload() {
-        claims.clear();
-        states.clear();
-        reader.seekToBeginning(partitions);
-        catchUp(Duration.ofSeconds(30));
     }
 }
