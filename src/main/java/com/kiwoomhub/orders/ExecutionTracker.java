@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -109,8 +110,9 @@ public class ExecutionTracker {
     private final List<Row> waiting = new ArrayList<>();
     private int callsInFlight;
 
-    public ExecutionTracker(OrderJournal journal) {
-        journal.entries().stream()
+    /** @param journaled the journal's entries at startup: accepted requests become chains again */
+    public ExecutionTracker(Collection<JournalEntry> journaled) {
+        journaled.stream()
                 .filter(e -> e.phase() == JournalEntry.JournalPhase.ACCEPTED)
                 .sorted(java.util.Comparator.comparing(JournalEntry::submittedAt))
                 .forEach(this::bindQuietly);

@@ -46,7 +46,7 @@ public class OrdersConfiguration {
                 LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
             }));
         }
-        return new ExecutionTracker(journal);
+        return new ExecutionTracker(journal.entries());
     }
 
     @Bean
