@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -110,9 +111,23 @@ public class ExecutionTracker {
     private final List<Row> waiting = new ArrayList<>();
     private int callsInFlight;
 
-    /** @param journaled the journal's entries at startup: accepted requests become chains again */
-    public ExecutionTracker(Collection<JournalEntry> journaled) {
-        journaled.stream()
+    private Supplier<Collection<JournalEntry>> journaled;
+
+    /**
+     * @param journaled the journal's entries, asked for once on first use (the journal is read then):
+     *                  accepted requests become chains again
+     */
+    public ExecutionTracker(Supplier<Collection<JournalEntry>> journaled) {
+        this.journaled = journaled;
+    }
+
+    private void restoreOnce() {
+        if (journaled == null) {
+            return;
+        }
+        Collection<JournalEntry> entries = journaled.get();
+        journaled = null;
+        entries.stream()
                 .filter(e -> e.phase() == JournalEntry.JournalPhase.ACCEPTED)
                 .sorted(java.util.Comparator.comparing(JournalEntry::submittedAt))
                 .forEach(this::bindQuietly);
@@ -120,6 +135,7 @@ public class ExecutionTracker {
 
     /** The order number's symbol and side when the tracker has seen it. */
     public synchronized Optional<OrderView> find(String brokerOrderId) {
+        restoreOnce();
         for (Map.Entry<String, Chain> e : chains.entrySet()) {
             if (e.getKey().endsWith(":" + brokerOrderId)) {
                 Chain c = e.getValue();
@@ -131,12 +147,14 @@ public class ExecutionTracker {
 
     /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
     public synchronized OrderStatus statusOf(String account, String brokerOrderId) {
+        restoreOnce();
         Chain c = brokerOrderId == null ? null : chains.get(account + ":" + brokerOrderId);
         return c == null ? OrderStatus.NEW : c.status();
     }
 
     /** An order TR is about to be sent: rows of unknown order numbers wait for its answer. */
     public synchronized void callStarted() {
+        restoreOnce();
         callsInFlight++;
     }
 
@@ -152,6 +170,7 @@ public class ExecutionTracker {
 
     /** A request's outcome became known without a call (reconciliation): binds it like {@link #callEnded}. */
     public synchronized List<OrderEvent> resolved(JournalEntry outcome) {
+        restoreOnce();
         if (outcome != null && outcome.phase() == JournalEntry.JournalPhase.ACCEPTED) {
             bindQuietly(outcome);
         }
@@ -168,6 +187,7 @@ public class ExecutionTracker {
 
     /** The events of one 00 REAL frame (body as received from {@code kiwoom-realtime:}). */
     public synchronized List<OrderEvent> onFrame(@Header(KiwoomRealtimeHeaders.ACCOUNT) String account, @Body String frame) {
+        restoreOnce();
         List<OrderExecution> rows;
         try {
             JsonNode node = json.readTree(frame);

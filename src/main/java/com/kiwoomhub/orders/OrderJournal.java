@@ -62,32 +62,48 @@ public class OrderJournal implements AutoCloseable {
     private static final String CLAIM_PREFIX = "claim:";
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private final String bootstrapServers;
     private final String topic;
+    private final int partitionCount;
     private final String instance;
+    private final Duration loadTimeout;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final KafkaProducer<String, String> producer;
-    private final KafkaConsumer<String, String> reader;
-    private final List<TopicPartition> partitions;
+    private KafkaProducer<String, String> producer;
+    private KafkaConsumer<String, String> reader;
+    private final List<TopicPartition> partitions = new ArrayList<>();
 
     /** clientOrderId → the winning claim (lowest offset). */
     private final Map<String, JournalEntry> claims = new ConcurrentHashMap<>();
     /** clientOrderId → the latest state record of the winning attempt. */
     private final Map<String, JournalEntry> states = new ConcurrentHashMap<>();
 
+    /** Nothing is read or written until {@link #load()}: the hub starts (and reports route errors) without Kafka. */
     public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout) {
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.partitionCount = partitionCount;
         this.instance = instance;
+        this.loadTimeout = loadTimeout;
+    }
+
+    /**
+     * Creates the topic if missing and reads it to its end into memory, once; every other operation
+     * that needs the journal calls it first, so no request is judged on a partly read journal.
+     */
+    public synchronized void load() {
+        if (reader != null) {
+            return;
+        }
         int partitionsOnTopic = ensureTopic(bootstrapServers, topic, partitionCount);
-        this.partitions = new ArrayList<>();
         for (int p = 0; p < partitionsOnTopic; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
-        this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, instance));
-        this.reader = new KafkaConsumer<>(readerConfig(bootstrapServers));
         try {
+            producer = new KafkaProducer<>(producerConfig(bootstrapServers, instance));
             producer.initTransactions();
+            reader = new KafkaConsumer<>(readerConfig(bootstrapServers));
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             long started = System.nanoTime();
@@ -96,6 +112,9 @@ public class OrderJournal implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException e) {
             close();
+            partitions.clear();
+            claims.clear();
+            states.clear();
             throw e;
         }
     }
@@ -134,6 +153,10 @@ public class OrderJournal implements AutoCloseable {
 
     /** Reads what other instances wrote since the last read (read_committed, up to the current end). */
     public synchronized void refresh() {
+        if (reader == null) {
+            load();
+            return;
+        }
         catchUp(Duration.ofSeconds(30));
     }
 
@@ -143,6 +166,7 @@ public class OrderJournal implements AutoCloseable {
      * so any earlier claim (by any instance) is seen.
      */
     public synchronized boolean claim(JournalEntry submitting) {
+        load();
         String key = CLAIM_PREFIX + submitting.clientOrderId() + ":" + submitting.attempt();
         int partition = partitionOf(submitting.clientOrderId());
         RecordMetadata written = transact(List.of(new ProducerRecord<>(topic, partition, key, write(submitting))));
@@ -153,6 +177,7 @@ public class OrderJournal implements AutoCloseable {
 
     /** Writes a new state of an order together with the records that report it (events, dead letters), atomically. */
     public synchronized void record(JournalEntry state, Collection<ProducerRecord<String, String>> alongside) {
+        load();
         List<ProducerRecord<String, String>> batch = new ArrayList<>();
         batch.add(new ProducerRecord<>(topic, partitionOf(state.clientOrderId()), state.clientOrderId(), write(state)));
         batch.addAll(alongside);
@@ -166,6 +191,7 @@ public class OrderJournal implements AutoCloseable {
     /** Publishes records that change no journal entry (e.g. the events of a record without a valid clientOrderId). */
     public synchronized void publish(Collection<ProducerRecord<String, String>> records) {
         if (!records.isEmpty()) {
+            load();
             transact(new ArrayList<>(records));
         }
     }
@@ -316,11 +342,17 @@ public class OrderJournal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            producer.close(Duration.ofSeconds(5));
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
         } finally {
-            reader.close(Duration.ofSeconds(5));
+            if (reader != null) {
+                reader.close(Duration.ofSeconds(5));
+            }
+            producer = null;
+            reader = null;
         }
     }
 }

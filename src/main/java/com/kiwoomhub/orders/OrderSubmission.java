@@ -128,7 +128,9 @@ public class OrderSubmission {
         }
         OrderTicket ticket = ((OrderValidation.Valid) result).ticket();
         exchange.setProperty(TICKET, ticket);
-        Optional<String> refused = risk.check(ticket, LocalDate.now(clock.withZone(OrderEvents.KST)));
+        Long timestamp = in.getHeader(KafkaConstants.TIMESTAMP, Long.class);
+        Optional<String> refused = risk.check(ticket, timestamp == null ? null : Instant.ofEpochMilli(timestamp),
+                clock.instant());
         if (refused.isPresent()) {
             exchange.setProperty(REFUSAL, new Refusal(OrderFlowCodes.RISK, "Refused by the hub's risk guard: " + refused.get(),
                     ticket.clientOrderId(), ticket.symbol(), ticket.side(), ticket));

@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The order flow's beans, used by {@code routes/orders.camel.yaml}. The journal is read to its end
- * while the context starts, before any Camel route (and so the intake consumer) runs.
+ * before the first request is judged (the first step of the intake and of recovery reads it).
  */
 @Configuration(proxyBeanMethods = false)
 public class OrdersConfiguration {
@@ -46,7 +46,10 @@ public class OrdersConfiguration {
                 LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
             }));
         }
-        return new ExecutionTracker(journal.entries());
+        return new ExecutionTracker(() -> {
+            journal.load();
+            return journal.entries();
+        });
     }
 
     @Bean

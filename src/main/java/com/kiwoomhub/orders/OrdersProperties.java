@@ -35,6 +35,8 @@ public record OrdersProperties(
      * reduced while the kill switch is on). 0 = no limit.
      *
      * @param killSwitch        start with the kill switch on (every NEW order rejected with HUB_RISK)
+     * @param maxAge            a NEW request older than this (Kafka record time) is not sent: after an outage
+     *                          or a new consumer group reading old history, stale orders stay stale; 0 = no limit
      * @param maxQuantity       shares per order
      * @param maxNotional       quantity × limit price per order, KRW
      * @param dailyNotionalCap  sum of the notionals of one account's orders sent today (KST), KRW
@@ -43,6 +45,7 @@ public record OrdersProperties(
      */
     public record Risk(
             @DefaultValue("false") boolean killSwitch,
+            @DefaultValue("10m") Duration maxAge,
             @DefaultValue("0") long maxQuantity,
             @DefaultValue("0") long maxNotional,
             @DefaultValue("0") long dailyNotionalCap,

@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -46,14 +48,24 @@ public class RiskGuard {
         }
     }
 
-    /** The reason the order may not go out, or empty when it may. */
-    public Optional<String> check(OrderTicket ticket, LocalDate today) {
+    /**
+     * The reason the order may not go out, or empty when it may.
+     *
+     * @param requested when the request was produced (the Kafka record time), null if unknown
+     */
+    public Optional<String> check(OrderTicket ticket, Instant requested, Instant now) {
         if (ticket.request().action() != OrderAction.NEW) {
             return Optional.empty();
         }
         if (killSwitch.get()) {
             return Optional.of("the order kill switch is on: no new orders are sent");
         }
+        Duration maxAge = limits.maxAge();
+        if (requested != null && !maxAge.isZero() && Duration.between(requested, now).compareTo(maxAge) > 0) {
+            return Optional.of("the request is " + Duration.between(requested, now).toSeconds() + " s old, older than "
+                    + maxAge.toSeconds() + " s (kiwoom.orders.risk.max-age): a stale order is not sent");
+        }
+        LocalDate today = LocalDate.ofInstant(now, OrderEvents.KST);
         String symbol = ticket.symbol();
         if (blocked.contains(symbol)) {
             return Optional.of("symbol " + symbol + " is blocked (kiwoom.orders.risk.blocked-symbols)");

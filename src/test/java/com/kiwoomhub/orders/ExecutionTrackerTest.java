@@ -30,7 +30,7 @@ class ExecutionTrackerTest {
 
     @Test
     void rowsArrivingBeforeTheOrderAnswerWaitForIt() {
-        ExecutionTracker tracker = new ExecutionTracker(List.of());
+        ExecutionTracker tracker = new ExecutionTracker(List::of);
         tracker.callStarted();
         assertThat(tracker.onFrame("default", frame(row("0000018", "접수", "+매수", 1, 1, "0000000")))).isEmpty();
         assertThat(tracker.onFrame("default", frame(fill(row("0000018", "체결", "+매수", 1, 0, "0000000"), 1, 60700, 1, 60700))))
@@ -51,7 +51,7 @@ class ExecutionTrackerTest {
 
     @Test
     void anOrderPlacedOutsideTheHubIsKeyedByItsOrderNumber() throws Exception {
-        ExecutionTracker tracker = new ExecutionTracker(List.of());
+        ExecutionTracker tracker = new ExecutionTracker(List::of);
         String frame = Files.readString(Path.of("src/test/resources/kiwoom/00/market-buy-received-then-filled.json"));
 
         List<OrderEvent> events = tracker.onFrame("default", frame);
@@ -66,7 +66,7 @@ class ExecutionTrackerTest {
 
     @Test
     void fillsModifyAndCancelAddUpOverTheWholeOrder() {
-        ExecutionTracker tracker = new ExecutionTracker(List.of(accepted("buy-2", "0000100", 10)));
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("buy-2", "0000100", 10)));
 
         OrderEvent first = single(tracker.onFrame("default", frame(fill(row("0000100", "체결", "+매수", 10, 6, "0000000"), 4, 70000, 4, 280000))));
         assertThat(first.type()).isEqualTo(OrderEventType.FILL);
@@ -98,7 +98,7 @@ class ExecutionTrackerTest {
 
     @Test
     void anExpiredIocRemainderIsCancelled() {
-        ExecutionTracker tracker = new ExecutionTracker(List.of(accepted("ioc-1", "0000200", 10)));
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("ioc-1", "0000200", 10)));
         tracker.onFrame("default", frame(fill(row("0000200", "체결", "+매수", 10, 7, "0000000"), 3, 70000, 3, 210000)));
 
         OrderEvent expired = single(tracker.onFrame("default", frame(fill(row("0000200", "취소", "+매수", 10, 0, "0000000"), 3, 70000, 3, 210000))));

@@ -45,8 +45,13 @@ final class OrderFlowFixture implements AutoCloseable {
     }
 
     RecordMetadata send(String key, String value) {
+        return send(key, value, null);
+    }
+
+    /** Sends with this record timestamp (epoch ms; null = now). */
+    RecordMetadata send(String key, String value, Long timestamp) {
         try {
-            return producer.send(new ProducerRecord<>(REQUESTS, key, value)).get(10, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(REQUESTS, null, timestamp, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

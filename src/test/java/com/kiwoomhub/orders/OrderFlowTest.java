@@ -304,6 +304,17 @@ class OrderFlowTest {
         assertThat(flow.awaitEvent("risk-after", "ACCEPTED")).isNotEmpty();
     }
 
+    @Test
+    void aNewOrderRequestedLongAgoIsNotSent() {
+        long callsBefore = flow.orderCalls();
+        flow.send("default", newOrder("stale-1", "BUY", SYMBOL, 1, "MARKET", null),
+                System.currentTimeMillis() - Duration.ofMinutes(11).toMillis());
+        JsonNode stale = flow.awaitEvent("stale-1", "REJECTED").get(0);
+        assertThat(stale.path("errorCode").asText()).isEqualTo("HUB_RISK");
+        assertThat(stale.path("reason").asText()).contains("older than 600 s (kiwoom.orders.risk.max-age)");
+        assertThat(flow.orderCalls()).isEqualTo(callsBefore);
+    }
+
     /** A limit price a few ticks under the best bid: the order rests. */
     private long restingBuyPrice(String symbol) {
         MarketSimulator.OrderBook book = sandbox.market().book(symbol);
