@@ -39,7 +39,7 @@ import com.kiwoomhub.sandbox.ws.WebSocketSettings;
         properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0",
                 "kiwoom.orders.exchanges=KRX,NXT", "kiwoom.orders.risk.blocked-symbols=000660",
                 "kiwoom.orders.risk.max-quantity=5000", "kiwoom.orders.recovery-after=1s",
-                "kiwoom.orders.recovery-interval-ms=500"})
+                "kiwoom.orders.recovery-interval-ms=500", "kiwoom.client.request-timeout=2s"})
 @AutoConfigureObservability
 @Import(OrderFlowTest.SandboxRealtime.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -302,6 +302,34 @@ class OrderFlowTest {
         assertThat(http.getForObject("/actuator/orderkillswitch", String.class)).contains("\"on\":false");
         flow.send("default", newOrder("risk-after", "BUY", SYMBOL, 1, "MARKET", null));
         assertThat(flow.awaitEvent("risk-after", "ACCEPTED")).isNotEmpty();
+    }
+
+    @Test
+    void anOrderWhoseAnswerIsLostIsReconciledInsteadOfSentAgain() {
+        long price = restingBuyPrice(SYMBOL) - 1_000;
+        sandbox.faults().delayNext("kt10000", 1, Duration.ofSeconds(4));
+        flow.send("default", newOrder("lost-answer", "BUY", SYMBOL, 2, "LIMIT", price));
+
+        List<JsonNode> events = flow.awaitEvent("lost-answer", "ACCEPTED");
+        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("UNKNOWN", "ACCEPTED");
+        assertThat(events.get(0).path("status").asText()).isEqualTo("PENDING");
+        assertThat(events.get(1).path("brokerOrderId").asText()).matches("\\d{7}");
+        assertThat(events.get(1).path("reason").asText()).startsWith("Reconciled: Kiwoom has order");
+        assertThat(flow.calls("kt10000").stream().filter(f -> Long.toString(price).equals(f.get("ord_uv"))))
+                .as("sent once, never again").hasSize(1);
+        assertThat(flow.calls("ka10075")).isNotEmpty();
+    }
+
+    @Test
+    void anOrderAnsweredWithA5xxThatKiwoomDidNotPlaceIsRejectedAsNotPlaced() {
+        long price = restingBuyPrice(SYMBOL) - 2_000;
+        sandbox.faults().failNext("kt10000", 1, 503);
+        flow.send("default", newOrder("server-error", "BUY", SYMBOL, 3, "LIMIT", price));
+
+        List<JsonNode> events = flow.awaitEvent("server-error", "REJECTED");
+        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("UNKNOWN", "REJECTED");
+        assertThat(events.get(1).path("errorCode").asText()).isEqualTo("HUB_NOT_PLACED");
+        assertThat(flow.calls("kt10000").stream().filter(f -> Long.toString(price).equals(f.get("ord_uv")))).hasSize(1);
     }
 
     @Test
