@@ -53,12 +53,11 @@ public class ExecutionTracker {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionTracker.class);
 
     /** What the tracker knows of an order number (for a MODIFY/CANCEL by brokerOrderId of an outside order). */
-    public record OrderView(String brokerOrderId, String symbol, Side side, Long orderQuantity) {
+    public record OrderView(String brokerOrderId, String symbol, Side side) {
     }
 
     private static final class Chain {
         final String clientOrderId;
-        final String rootOrderNumber;
         final String symbol;
         final Side side;
         long orderQuantity;
@@ -67,9 +66,8 @@ public class ExecutionTracker {
         final Map<String, Long> cancelled = new HashMap<>();
         final Set<String> confirmed = new HashSet<>();
 
-        Chain(String clientOrderId, String rootOrderNumber, String symbol, Side side, long orderQuantity) {
+        Chain(String clientOrderId, String symbol, Side side, long orderQuantity) {
             this.clientOrderId = clientOrderId;
-            this.rootOrderNumber = rootOrderNumber;
             this.symbol = symbol;
             this.side = side;
             this.orderQuantity = orderQuantity;
@@ -139,7 +137,7 @@ public class ExecutionTracker {
         for (Map.Entry<String, Chain> e : chains.entrySet()) {
             if (e.getKey().endsWith(":" + brokerOrderId)) {
                 Chain c = e.getValue();
-                return Optional.of(new OrderView(brokerOrderId, c.symbol, c.side, c.orderQuantity));
+                return Optional.of(new OrderView(brokerOrderId, c.symbol, c.side));
             }
         }
         return Optional.empty();
@@ -221,7 +219,7 @@ public class ExecutionTracker {
         }
         if (e.action() == OrderAction.NEW) {
             // an order first taken for an outside one (its rows came while its outcome was unknown) is the request's
-            Chain chain = new Chain(e.clientOrderId(), e.brokerOrderId(), e.symbol(), e.side(),
+            Chain chain = new Chain(e.clientOrderId(), e.symbol(), e.side(),
                     e.quantity() == null ? 0 : e.quantity());
             if (seen != null) {
                 chain.filled.putAll(seen.filled);
@@ -260,7 +258,7 @@ public class ExecutionTracker {
                 LOG.debug("00 row of order {} modifies or cancels an order the hub has not seen; skipped", row.orderNumber());
                 return List.of();
             }
-            chain = new Chain(null, row.orderNumber(), row.symbol(), row.side(),
+            chain = new Chain(null, row.symbol(), row.side(),
                     row.orderQuantity() == null ? 0 : row.orderQuantity());
             chains.put(account + ":" + row.orderNumber(), chain);
             if (row.state() == OrderExecutionState.RECEIVED) {

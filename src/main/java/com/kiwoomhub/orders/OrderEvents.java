@@ -13,7 +13,6 @@ import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderEvent;
 import com.kiwoomhub.canonical.OrderEventType;
 import com.kiwoomhub.canonical.OrderStatus;
-import com.kiwoomhub.canonical.Side;
 
 /**
  * The order events of the request path (ACCEPTED, REJECTED, UNKNOWN) and their Kafka records,
@@ -47,12 +46,6 @@ public final class OrderEvents {
         return new OrderEvent(e.clientOrderId(), OrderEventType.REJECTED, OrderStatus.REJECTED, null,
                 e.targetBrokerOrderId(), e.symbol(), e.side(), e.action() == OrderAction.NEW ? e.quantity() : null,
                 null, null, null, null, null, e.reason(), e.errorCode(), now());
-    }
-
-    /** A request refused before it had a journal entry (validation of a record whose fields are partly unusable). */
-    public static OrderEvent refused(String clientOrderId, String symbol, Side side, String errorCode, String reason) {
-        return new OrderEvent(clientOrderId, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null, symbol, side,
-                null, null, null, null, null, null, reason, errorCode, now());
     }
 
     public static OrderEvent unknown(JournalEntry e) {

@@ -37,7 +37,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.kiwoomhub.orders.JournalEntry.JournalPhase;
 
 /**
  * The durable memory of the order flow: a compacted Kafka topic keyed by clientOrderId, shared by
@@ -121,10 +120,6 @@ public class OrderJournal implements AutoCloseable {
 
     public String instance() {
         return instance;
-    }
-
-    public String topic() {
-        return topic;
     }
 
     /** The entry of a clientOrderId as far as this instance has read the journal. */

@@ -11,10 +11,9 @@ import com.kiwoomhub.canonical.Side;
  * @param rootClientOrderId   the NEW order this request belongs to (its own id for a NEW); null when
  *                            the target was placed outside the hub
  * @param targetBrokerOrderId MODIFY/CANCEL: the {@code orig_ord_no} to send
- * @param targetQuantity      MODIFY/CANCEL: the target's order quantity when known (for events)
  */
 public record OrderTicket(OrderRequest request, String account, String symbol, Side side, Exchange exchange,
-                          String rootClientOrderId, String targetBrokerOrderId, Long targetQuantity) {
+                          String rootClientOrderId, String targetBrokerOrderId) {
 
     public String clientOrderId() {
         return request.clientOrderId();

@@ -135,7 +135,7 @@ public class OrderValidation {
         }
         OrderRequest request = new OrderRequest(clientOrderId, OrderAction.NEW, account.alias(), side, symbol, quantity,
                 type, type.requiresPrice() ? price : null, stopPrice, exchange, null, null);
-        return new OrderTicket(request, account.alias(), symbol, side, exchange, clientOrderId, null, quantity);
+        return new OrderTicket(request, account.alias(), symbol, side, exchange, clientOrderId, null);
     }
 
     private OrderTicket change(JsonNode node, String clientOrderId, OrderAction action, KiwoomAccount account) {
@@ -172,7 +172,7 @@ public class OrderValidation {
             }
             JournalEntry root = rootOf(target);
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), liveOrderNumber(root), root.quantity());
+                    exchangeOf(root), root.clientOrderId(), liveOrderNumber(root));
         }
         if (!BROKER_ORDER_ID.matcher(brokerOrderId).matches()) {
             throw new Refusal("brokerOrderId '" + brokerOrderId + "' must be Kiwoom's order number (digits)");
@@ -182,7 +182,7 @@ public class OrderValidation {
         if (known.isPresent()) {
             JournalEntry root = rootOf(known.get());
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), number, root.quantity());
+                    exchangeOf(root), root.clientOrderId(), number);
         }
         Optional<ExecutionTracker.OrderView> external = executions.find(number);
         String symbol = external.map(ExecutionTracker.OrderView::symbol).orElseGet(() -> symbol(node, false));
@@ -192,8 +192,7 @@ public class OrderValidation {
         Side side = external.map(ExecutionTracker.OrderView::side).orElse(null);
         OrderRequest withSymbol = new OrderRequest(clientOrderId, action, account.alias(), side, symbol, qty, null,
                 request.price(), null, null, null, number);
-        return new OrderTicket(withSymbol, account.alias(), symbol, side, Exchange.KRX, null, number,
-                external.map(ExecutionTracker.OrderView::orderQuantity).orElse(null));
+        return new OrderTicket(withSymbol, account.alias(), symbol, side, Exchange.KRX, null, number);
     }
 
     private static OrderRequest withTarget(OrderRequest r, JournalEntry root) {
