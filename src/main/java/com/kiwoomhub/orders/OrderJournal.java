@@ -40,7 +40,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The durable memory of the order flow: a compacted Kafka topic keyed by clientOrderId, shared by
- * every hub instance and read to its end into memory before the intake starts.
+ * every hub instance and read to its end into memory before the first request is judged.
  *
  * <p>Two kinds of records live on it, both in the partition of the clientOrderId:
  * <ul>
