@@ -122,8 +122,10 @@ public final class KiwoomClient {
             Throwable cause = null;
             String token = null;
             try {
+                // The token first: an issue can take a while, and the slot must be taken right before the POST.
+                String bearer = tokens.token(account);
                 limiter.acquire(account, apiId, priority);
-                token = tokens.token(account);
+                token = bearer;
                 headers.put("authorization", "Bearer " + token);
                 long started = System.nanoTime();
                 KiwoomHttp.Reply reply;

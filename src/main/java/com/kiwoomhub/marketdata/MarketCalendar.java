@@ -60,8 +60,4 @@ public class MarketCalendar {
     public LocalDate today() {
         return LocalDate.now(clock.withZone(KST));
     }
-
-    public boolean marketHoursOnly() {
-        return marketHoursOnly;
-    }
 }

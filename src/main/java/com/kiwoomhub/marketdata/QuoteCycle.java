@@ -24,10 +24,6 @@ public final class QuoteCycle {
         quotes.addAndGet(count);
     }
 
-    public int quotes() {
-        return quotes.get();
-    }
-
     @Override
     public String toString() {
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
+import com.kiwoomhub.sandbox.ws.WebSocketSettings;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -81,6 +84,7 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
         server.admin(new SandboxAdmin(this, json));
+        realtime(new SandboxWebSocket(vertx, this, WebSocketSettings.defaults()));
         this.port = server.listen(settings.port());
         long interval = settings.tickInterval().toMillis();
         this.timerId = interval > 0 ? vertx.setPeriodic(interval, id -> market.tick()) : -1;

@@ -24,8 +24,8 @@ public final class SandboxMain {
         // only the public demo key is printed; configured keys stay out of the output
         String key = demo.equals(SandboxSettings.DEMO)
                 ? "app key " + demo.appKey() + " / secret key " + demo.secretKey() : "the configured kiwoom.sandbox.credentials";
-        System.out.println("Kiwoom sandbox REST at " + sandbox.baseUrl() + " (WebSocket path " + sandbox.wsUrl()
-                + " has no server in standalone mode); log in with " + key + ", account " + demo.accountNumber());
+        System.out.println("Kiwoom sandbox REST at " + sandbox.baseUrl() + ", WebSocket at " + sandbox.wsUrl()
+                + "; log in with " + key + ", account " + demo.accountNumber());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

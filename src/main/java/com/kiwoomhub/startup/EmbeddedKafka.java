@@ -7,6 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -50,11 +52,12 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS is not set and the embedded broker is disabled "
                     + "(kafka.embedded.enabled=false): set KAFKA_BOOTSTRAP_SERVERS to host:port[,host:port]");
         }
-        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3));
+        String[] topics = topics(env);
+        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3), topics);
         String address = (String) invoke(broker, "getBrokersAsString");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedKafka",
                 Map.of("kafka.bootstrap-servers", address, ADDRESS_PROPERTY, address)));
-        log.info("Started the embedded KRaft Kafka broker at " + address);
+        log.info("Started the embedded KRaft Kafka broker at " + address + " with topics " + String.join(", ", topics));
         app.addListeners((ApplicationListener<ApplicationPreparedEvent>) event -> {
             var beanFactory = (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();
             if (!beanFactory.containsSingleton(BEAN_NAME)) {
@@ -64,7 +67,16 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         });
     }
 
-    private Object start(int partitions) {
+    /** The hub's topics ({@code topics.*}), created up front so the first records meet no missing topic. */
+    private static String[] topics(ConfigurableEnvironment env) {
+        Map<String, String> configured = Binder.get(env)
+                .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        return configured.entrySet().stream()
+                .filter(e -> !e.getKey().equals("prefix") && !e.getValue().isBlank())
+                .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
+    }
+
+    private Object start(int partitions, String[] topics) {
         Class<?> brokerClass;
         try {
             brokerClass = Class.forName(BROKER_CLASS, true, EmbeddedKafka.class.getClassLoader());
@@ -77,7 +89,7 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Exit.setShutdownHookAdder((name, runnable) -> { });
         try {
             Object broker = brokerClass.getConstructor(int.class, int.class, String[].class)
-                    .newInstance(1, partitions, new String[0]);
+                    .newInstance(1, partitions, topics);
             brokerClass.getMethod("brokerProperties", Map.class).invoke(broker, Map.of(
                     "auto.create.topics.enable", "true",
                     "num.partitions", String.valueOf(partitions),

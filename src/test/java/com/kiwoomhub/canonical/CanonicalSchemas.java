@@ -41,6 +41,20 @@ public final class CanonicalSchemas {
         return schema(type).validate(json);
     }
 
+    /** Asserts that a record value as read from a topic satisfies the schema of its {@code ce_type}. */
+    public static JsonNode assertValid(String ceType, String value) {
+        MessageType type = java.util.Arrays.stream(MessageType.values()).filter(t -> t.ceType().equals(ceType))
+                .findFirst().orElseThrow(() -> new AssertionError("unknown ce_type " + ceType));
+        JsonNode json;
+        try {
+            json = CanonicalJson.mapper().readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(validate(type, json)).as("%s against %s: %s", type, type.schemaResource(), json).isEmpty();
+        return json;
+    }
+
     /** Serializes the record and asserts it satisfies its type's schema; returns the JSON for more checks. */
     public static JsonNode assertValid(CanonicalMessage message) {
         // Through the bytes a consumer gets, not valueToTree: that is what the schema promises.

@@ -25,8 +25,6 @@ import org.springframework.util.FileSystemUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
-import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
-import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * Crash safety with real processes: the hub runs as a separate JVM against this test's Kafka broker
@@ -61,7 +59,6 @@ class OrderCrashTest {
                 "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0")));
-        sandbox.realtime(new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults()));
         sandbox.market().setPreviousClose(SYMBOL, 100_000);
         sandbox.market().setPrice(SYMBOL, 100_000);
         flow = new OrderFlowFixture(broker.getBrokersAsString(), sandbox);

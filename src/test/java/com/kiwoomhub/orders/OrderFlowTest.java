@@ -18,17 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
-import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * The order flow end to end: order requests on the embedded Kafka broker, the hub's routes from
@@ -41,7 +36,6 @@ import com.kiwoomhub.sandbox.ws.WebSocketSettings;
                 "kiwoom.orders.risk.max-quantity=5000", "kiwoom.orders.recovery-after=1s",
                 "kiwoom.orders.recovery-interval-ms=500", "kiwoom.client.request-timeout=2s"})
 @AutoConfigureObservability
-@Import(OrderFlowTest.SandboxRealtime.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderFlowTest {
 
@@ -59,17 +53,6 @@ class OrderFlowTest {
     String kafka;
 
     private OrderFlowFixture flow;
-
-    /** The sandbox's WebSocket server, plugged in before the hub's sessions connect. */
-    @TestConfiguration
-    static class SandboxRealtime {
-        @Bean
-        SandboxWebSocket sandboxWebSocket(Sandbox sandbox) {
-            SandboxWebSocket ws = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
-            sandbox.realtime(ws);
-            return ws;
-        }
-    }
 
     @BeforeAll
     void start() {

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,20 @@ class OrderJournalTest {
             assertThat(after.byBrokerOrderId("0000042")).map(JournalEntry::clientOrderId).contains(id);
             assertThat(after.claim(submitting(id, "after"))).as("a later claim never wins").isFalse();
             assertThat(after.find(id).orElseThrow().phase()).isEqualTo(JournalPhase.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aJournalTopicCreatedWithoutCompactionIsCompacted() throws Exception {
+        String topic = "test.precreated-journal";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+            try (OrderJournal journal = new OrderJournal(broker.getBrokersAsString(), topic, 3, "x", Duration.ofSeconds(30))) {
+                journal.load();
+            }
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
         }
     }
 

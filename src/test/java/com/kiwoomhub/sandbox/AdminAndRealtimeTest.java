@@ -74,7 +74,6 @@ class AdminAndRealtimeTest {
 
     @Test
     void realtimeFaultsAreDelegatedToThePluggedWebSocketSide() throws Exception {
-        assertThat(admin("realtime/drop", "").statusCode()).isEqualTo(409);
         StubRealtimeServer server = new StubRealtimeServer();
         sandbox.realtime(server);
 
@@ -102,10 +101,6 @@ class AdminAndRealtimeTest {
 
     @Test
     void webSocketUpgradesGoToThePluggedHandler() {
-        CompletionStage<WebSocket> refused = http.newWebSocketBuilder().buildAsync(URI.create(sandbox.wsUrl()), new WebSocket.Listener() { });
-        assertThat(refused.toCompletableFuture()).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
-                .isInstanceOf(java.util.concurrent.ExecutionException.class);
-
         sandbox.realtime(new StubRealtimeServer());
         List<String> received = new CopyOnWriteArrayList<>();
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(sandbox.wsUrl()), new WebSocket.Listener() {
