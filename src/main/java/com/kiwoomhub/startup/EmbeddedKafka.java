@@ -72,7 +72,8 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Map<String, String> configured = Binder.get(env)
                 .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         return configured.entrySet().stream()
-                .filter(e -> !e.getKey().equals("prefix") && !e.getValue().isBlank())
+                // the order journal creates its own topic, compacted
+                .filter(e -> !e.getKey().equals("prefix") && !e.getKey().equals("order-journal") && !e.getValue().isBlank())
                 .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
     }
 
