@@ -72,7 +72,8 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Map<String, String> configured = Binder.get(env)
                 .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         return configured.entrySet().stream()
-                .filter(e -> !e.getKey().equals("prefix") && !e.getValue().isBlank())
+                // the order journal creates its own topic, compacted
+                .filter(e -> !e.getKey().equals("prefix") && !e.getKey().equals("order-journal") && !e.getValue().isBlank())
                 .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
     }
 
@@ -94,7 +95,10 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
                     "auto.create.topics.enable", "true",
                     "num.partitions", String.valueOf(partitions),
                     "offsets.topic.num.partitions", "5",
-                    "group.initial.rebalance.delay.ms", "0"));
+                    "group.initial.rebalance.delay.ms", "0",
+                    // one broker: the order journal's transactions need a transaction log it can hold
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1"));
             brokerClass.getMethod("afterPropertiesSet").invoke(broker);
             return broker;
         } catch (ReflectiveOperationException e) {

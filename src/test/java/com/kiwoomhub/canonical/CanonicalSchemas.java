@@ -57,7 +57,7 @@ public final class CanonicalSchemas {
     }
 
     /** Serializes the record and asserts it satisfies its type's schema; returns the JSON for more checks. */
-    static JsonNode assertValid(CanonicalMessage message) {
+    public static JsonNode assertValid(CanonicalMessage message) {
         // Through the bytes a consumer gets, not valueToTree: that is what the schema promises.
         JsonNode json;
         try {

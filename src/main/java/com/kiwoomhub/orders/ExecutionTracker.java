@@ -1,0 +1,326 @@
+package com.kiwoomhub.orders;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.canonical.KiwoomFormatException;
+import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderEvent;
+import com.kiwoomhub.canonical.OrderEventType;
+import com.kiwoomhub.canonical.OrderExecution;
+import com.kiwoomhub.canonical.OrderExecutionState;
+import com.kiwoomhub.canonical.OrderExecutionTranslator;
+import com.kiwoomhub.canonical.OrderStatus;
+import com.kiwoomhub.canonical.Side;
+import com.kiwoomhub.realtime.KiwoomRealtimeHeaders;
+
+/**
+ * Turns real-time 00 주문체결 rows into FILL, MODIFIED, CANCELLED and REJECTED events of the order
+ * they belong to. Kiwoom gives a modify or cancel its own order number; the tracker follows the chain
+ * back to the NEW order, so every event of one order carries the NEW request's clientOrderId, with
+ * quantities for the whole order: filledQuantity sums the fills of every order number in the chain,
+ * remainingQuantity is orderQuantity − filled − cancelled.
+ *
+ * <p>Kiwoom pushes the 00 rows of an order before the order TR answers, so a row of an unknown order
+ * number is held while an order call is in flight and applied once the answer binds the number to its
+ * request; rows still unknown when no call is in flight are orders placed outside the hub
+ * ({@code clientOrderId} null, key {@code kiwoom:<ord_no>}).
+ *
+ * <p>After a restart the chains are rebuilt from the journal; Kiwoom's cumulative figures per order
+ * number keep the next fill right, except that fills of earlier numbers of a modified order made
+ * before the restart are not counted again.
+ */
+public class ExecutionTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionTracker.class);
+
+    /** What the tracker knows of an order number (for a MODIFY/CANCEL by brokerOrderId of an outside order). */
+    public record OrderView(String brokerOrderId, String symbol, Side side) {
+    }
+
+    private static final class Chain {
+        final String clientOrderId;
+        final String symbol;
+        final Side side;
+        long orderQuantity;
+        final Map<String, Long> filled = new HashMap<>();
+        final Map<String, Long> amount = new HashMap<>();
+        final Map<String, Long> cancelled = new HashMap<>();
+        final Set<String> confirmed = new HashSet<>();
+
+        Chain(String clientOrderId, String symbol, Side side, long orderQuantity) {
+            this.clientOrderId = clientOrderId;
+            this.symbol = symbol;
+            this.side = side;
+            this.orderQuantity = orderQuantity;
+        }
+
+        long filled() {
+            return filled.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long remaining() {
+            return Math.max(0, orderQuantity - filled() - cancelled.values().stream().mapToLong(Long::longValue).sum());
+        }
+
+        BigDecimal averagePrice() {
+            long qty = filled();
+            long value = amount.values().stream().mapToLong(Long::longValue).sum();
+            return qty == 0 || value == 0 ? null
+                    : BigDecimal.valueOf(value).divide(BigDecimal.valueOf(qty), 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+
+        OrderStatus status() {
+            long filled = filled();
+            if (orderQuantity > 0 && filled >= orderQuantity) {
+                return OrderStatus.FILLED;
+            }
+            if (remaining() == 0) {
+                return OrderStatus.CANCELLED;
+            }
+            return filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+        }
+    }
+
+    private record Row(String account, OrderExecution execution) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    /** {@code <account>:<ord_no>} → the chain the order number belongs to. */
+    private final Map<String, Chain> chains = new HashMap<>();
+    private final List<Row> waiting = new ArrayList<>();
+    private int callsInFlight;
+
+    private Supplier<Collection<JournalEntry>> journaled;
+
+    /**
+     * @param journaled the journal's entries, asked for once on first use (the journal is read then):
+     *                  accepted requests become chains again
+     */
+    public ExecutionTracker(Supplier<Collection<JournalEntry>> journaled) {
+        this.journaled = journaled;
+    }
+
+    private void restoreOnce() {
+        if (journaled == null) {
+            return;
+        }
+        Collection<JournalEntry> entries = journaled.get();
+        journaled = null;
+        entries.stream()
+                .filter(e -> e.phase() == JournalEntry.JournalPhase.ACCEPTED)
+                .sorted(java.util.Comparator.comparing(JournalEntry::submittedAt))
+                .forEach(this::bindQuietly);
+    }
+
+    /** The order number's symbol and side when the tracker has seen it. */
+    public synchronized Optional<OrderView> find(String brokerOrderId) {
+        restoreOnce();
+        for (Map.Entry<String, Chain> e : chains.entrySet()) {
+            if (e.getKey().endsWith(":" + brokerOrderId)) {
+                Chain c = e.getValue();
+                return Optional.of(new OrderView(brokerOrderId, c.symbol, c.side));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
+    public synchronized OrderStatus statusOf(String account, String brokerOrderId) {
+        restoreOnce();
+        Chain c = brokerOrderId == null ? null : chains.get(account + ":" + brokerOrderId);
+        return c == null ? OrderStatus.NEW : c.status();
+    }
+
+    /** An order TR is about to be sent: rows of unknown order numbers wait for its answer. */
+    public synchronized void callStarted() {
+        restoreOnce();
+        callsInFlight++;
+    }
+
+    /**
+     * The order TR answered (or failed). An accepted request's order number is bound to its chain; the
+     * events of rows that waited for it are returned, as are those of rows that now turn out to be
+     * orders placed outside the hub.
+     */
+    public synchronized List<OrderEvent> callEnded(JournalEntry outcome) {
+        callsInFlight = Math.max(0, callsInFlight - 1);
+        return resolved(outcome);
+    }
+
+    /** A request's outcome became known without a call (reconciliation): binds it like {@link #callEnded}. */
+    public synchronized List<OrderEvent> resolved(JournalEntry outcome) {
+        restoreOnce();
+        if (outcome != null && outcome.phase() == JournalEntry.JournalPhase.ACCEPTED) {
+            bindQuietly(outcome);
+        }
+        List<OrderEvent> events = new ArrayList<>();
+        for (Iterator<Row> it = waiting.iterator(); it.hasNext(); ) {
+            Row row = it.next();
+            if (chainOf(row.account(), row.execution()) != null || callsInFlight == 0) {
+                it.remove();
+                events.addAll(apply(row.account(), row.execution()));
+            }
+        }
+        return events;
+    }
+
+    /** The events of one 00 REAL frame (body as received from {@code kiwoom-realtime:}). */
+    public synchronized List<OrderEvent> onFrame(@Header(KiwoomRealtimeHeaders.ACCOUNT) String account, @Body String frame) {
+        restoreOnce();
+        List<OrderExecution> rows;
+        try {
+            JsonNode node = json.readTree(frame);
+            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(OrderEvents.KST));
+        } catch (KiwoomFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.warn("00 frame of account '{}' skipped: {}", account, e.getMessage());
+            return List.of();
+        }
+        List<OrderEvent> events = new ArrayList<>();
+        for (OrderExecution row : rows) {
+            if (row.orderNumber() == null || row.orderNumber().isBlank()) {
+                continue; // a refused TR has no order number; its REJECTED came from the TR answer
+            }
+            if (chainOf(account, row) == null && callsInFlight > 0) {
+                waiting.add(new Row(account, row));
+                continue;
+            }
+            events.addAll(apply(account, row));
+        }
+        return events;
+    }
+
+    private void bindQuietly(JournalEntry e) {
+        if (e.brokerOrderId() == null) {
+            return;
+        }
+        String key = e.account() + ":" + e.brokerOrderId();
+        Chain seen = chains.get(key);
+        if (seen != null && seen.clientOrderId != null) {
+            return;
+        }
+        if (e.action() == OrderAction.NEW) {
+            // an order first taken for an outside one (its rows came while its outcome was unknown) is the request's
+            Chain chain = new Chain(e.clientOrderId(), e.symbol(), e.side(),
+                    e.quantity() == null ? 0 : e.quantity());
+            if (seen != null) {
+                chain.filled.putAll(seen.filled);
+                chain.amount.putAll(seen.amount);
+                chain.cancelled.putAll(seen.cancelled);
+                chain.confirmed.addAll(seen.confirmed);
+                chains.replaceAll((k, c) -> c == seen ? chain : c);
+            }
+            chains.put(key, chain);
+            return;
+        }
+        if (seen != null) {
+            return;
+        }
+        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(e.account() + ":" + e.targetBrokerOrderId());
+        if (target != null) {
+            chains.put(key, target);
+        }
+    }
+
+    private Chain chainOf(String account, OrderExecution row) {
+        Chain chain = chains.get(account + ":" + row.orderNumber());
+        if (chain == null && row.originalOrderNumber() != null) {
+            chain = chains.get(account + ":" + row.originalOrderNumber());
+            if (chain != null) {
+                chains.put(account + ":" + row.orderNumber(), chain);
+            }
+        }
+        return chain;
+    }
+
+    private List<OrderEvent> apply(String account, OrderExecution row) {
+        Chain chain = chainOf(account, row);
+        if (chain == null) {
+            if (row.action() != OrderAction.NEW) {
+                LOG.debug("00 row of order {} modifies or cancels an order the hub has not seen; skipped", row.orderNumber());
+                return List.of();
+            }
+            chain = new Chain(null, row.symbol(), row.side(),
+                    row.orderQuantity() == null ? 0 : row.orderQuantity());
+            chains.put(account + ":" + row.orderNumber(), chain);
+            if (row.state() == OrderExecutionState.RECEIVED) {
+                return List.of(event(chain, row, OrderEventType.ACCEPTED, OrderStatus.NEW, null, null));
+            }
+        }
+        OrderExecutionState state = row.state();
+        if (state == null) {
+            return List.of();
+        }
+        String number = row.orderNumber();
+        return switch (state) {
+            case RECEIVED -> List.of();
+            case EXECUTED -> {
+                long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
+                long before = chain.filled.getOrDefault(number, 0L);
+                if (cumulative <= before) {
+                    yield List.of();
+                }
+                chain.filled.put(number, cumulative);
+                if (row.cumulativeFilledAmount() != null) {
+                    chain.amount.put(number, row.cumulativeFilledAmount());
+                }
+                Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
+                Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
+                yield List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
+            }
+            case CONFIRMED -> {
+                if (!chain.confirmed.add(number)) {
+                    yield List.of();
+                }
+                if (row.action() == OrderAction.CANCEL) {
+                    chain.cancelled.put(number, row.orderQuantity() == null ? 0 : row.orderQuantity());
+                    yield List.of(event(chain, row, OrderEventType.CANCELLED, chain.status(), null, null));
+                }
+                if (row.action() == OrderAction.MODIFY) {
+                    yield List.of(event(chain, row, OrderEventType.MODIFIED, chain.status(), null, null));
+                }
+                yield List.of();
+            }
+            case CANCELLED -> {
+                if (!chain.confirmed.add(number)) {
+                    yield List.of();
+                }
+                long quantity = row.orderQuantity() == null ? 0 : row.orderQuantity();
+                chain.cancelled.put(number, Math.max(0, quantity - chain.filled.getOrDefault(number, 0L)));
+                yield List.of(event(chain, row, OrderEventType.CANCELLED, chain.status(), null, null));
+            }
+            case REFUSED -> row.action() == OrderAction.NEW && chain.confirmed.add(number)
+                    ? List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null))
+                    : List.of();
+        };
+    }
+
+    private static OrderEvent event(Chain chain, OrderExecution row, OrderEventType type, OrderStatus status,
+                                    Long lastPrice, Long lastQuantity) {
+        String original = row.originalOrderNumber();
+        boolean refused = type == OrderEventType.REJECTED;
+        return new OrderEvent(chain.clientOrderId, type, status, row.orderNumber(), original, chain.symbol, chain.side,
+                chain.orderQuantity, chain.filled(), chain.remaining(), lastPrice, lastQuantity, chain.averagePrice(),
+                refused ? "Kiwoom refused the order (" + row.rejectReason() + ")" : null,
+                refused && row.rejectReason() != null ? OrderFlowCodes.KIWOOM_PREFIX + row.rejectReason() : null,
+                row.time());
+    }
+}

@@ -1,0 +1,97 @@
+package com.kiwoomhub.orders;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.realtime.KiwoomSessions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The order flow's beans, used by {@code routes/orders.camel.yaml}. The journal is read to its end
+ * before the first request is judged (the first step of the intake and of recovery reads it).
+ */
+@Configuration(proxyBeanMethods = false)
+public class OrdersConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrdersConfiguration.class);
+    /** Registration group of the account-wide 00 stream, apart from the market-data groups. */
+    static final String EXECUTIONS_GROUP = "9";
+
+    @Bean(destroyMethod = "close")
+    OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
+                              @Value("${topics.order-journal}") String topic,
+                              @Value("${kafka.embedded.partitions:3}") int partitions) {
+        String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
+        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout());
+    }
+
+    @Bean
+    ExecutionTracker executionTracker(OrderJournal journal, OrdersProperties settings,
+                                      ObjectProvider<KiwoomSessions> sessions) {
+        if (settings.enabled()) {
+            // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect
+            sessions.ifAvailable(s -> s.all().forEach(session -> {
+                session.register(EXECUTIONS_GROUP, List.of("00"), List.of(""));
+                LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
+            }));
+        }
+        return new ExecutionTracker(() -> {
+            journal.load();
+            return journal.entries();
+        });
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kiwoom.orders.enabled", havingValue = "true", matchIfMissing = true)
+    ExecutionStreams executionStreams(ObjectProvider<KiwoomSessions> sessions) {
+        return new ExecutionStreams(sessions.getIfAvailable());
+    }
+
+    @Bean
+    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal) {
+        return new RiskGuard(settings.risk(), journal);
+    }
+
+    @Bean
+    KillSwitchEndpoint orderKillSwitchEndpoint(RiskGuard risk) {
+        return new KillSwitchEndpoint(risk);
+    }
+
+    @Bean
+    OrderValidation orderValidation(KiwoomAccounts accounts, OrdersProperties settings, OrderJournal journal,
+                                    ExecutionTracker executions) {
+        return new OrderValidation(accounts, settings, journal, executions);
+    }
+
+    @Bean
+    OrderEvents orderEvents(@Value("${topics.order-events}") String topic) {
+        return new OrderEvents(topic);
+    }
+
+    @Bean
+    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings) {
+        return new Reconciliation(kiwoom, journal, settings.reconcileWindow());
+    }
+
+    @Bean
+    OrderSubmission orderSubmission(OrderJournal journal, OrderValidation validation, RiskGuard risk,
+                                    KiwoomClient kiwoom, ExecutionTracker executions, Reconciliation reconciliation,
+                                    OrderEvents events, @Value("${topics.dead-letters}") String deadLetters,
+                                    OrdersProperties settings, ObjectProvider<OrderFlowProbe> probe,
+                                    MeterRegistry meters, ObjectProvider<Clock> clock) {
+        return new OrderSubmission(journal, validation, risk, kiwoom, executions, reconciliation, events, deadLetters,
+                settings.recoveryAfter(), probe.getIfAvailable(() -> OrderFlowProbe.NONE), meters,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,168 @@
+package com.kiwoomhub.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.canonical.Exchange;
+import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderEvent;
+import com.kiwoomhub.canonical.OrderEventType;
+import com.kiwoomhub.canonical.OrderStatus;
+import com.kiwoomhub.canonical.OrderType;
+import com.kiwoomhub.canonical.Side;
+import com.kiwoomhub.orders.JournalEntry.JournalPhase;
+
+/** 00 주문체결 rows in Kiwoom's format → the events of the order they belong to. */
+class ExecutionTrackerTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void rowsArrivingBeforeTheOrderAnswerWaitForIt() {
+        ExecutionTracker tracker = new ExecutionTracker(List::of);
+        tracker.callStarted();
+        assertThat(tracker.onFrame("default", frame(row("0000018", "접수", "+매수", 1, 1, "0000000")))).isEmpty();
+        assertThat(tracker.onFrame("default", frame(fill(row("0000018", "체결", "+매수", 1, 0, "0000000"), 1, 60700, 1, 60700))))
+                .isEmpty();
+
+        List<OrderEvent> events = tracker.callEnded(accepted("buy-1", "0000018", 1));
+
+        assertThat(events).hasSize(1);
+        OrderEvent fill = events.get(0);
+        assertThat(fill.type()).isEqualTo(OrderEventType.FILL);
+        assertThat(fill.clientOrderId()).isEqualTo("buy-1");
+        assertThat(fill.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(fill.filledQuantity()).isEqualTo(1);
+        assertThat(fill.remainingQuantity()).isZero();
+        assertThat(fill.lastFillPrice()).isEqualTo(60700);
+        assertThat(fill.averageFillPrice()).isEqualByComparingTo(BigDecimal.valueOf(60700));
+    }
+
+    @Test
+    void anOrderPlacedOutsideTheHubIsKeyedByItsOrderNumber() throws Exception {
+        ExecutionTracker tracker = new ExecutionTracker(List::of);
+        String frame = Files.readString(Path.of("src/test/resources/kiwoom/00/market-buy-received-then-filled.json"));
+
+        List<OrderEvent> events = tracker.onFrame("default", frame);
+
+        assertThat(events).extracting(OrderEvent::type).containsExactly(OrderEventType.ACCEPTED, OrderEventType.FILL);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.clientOrderId()).isNull();
+            assertThat(e.topicKey()).isEqualTo("kiwoom:0000018");
+        });
+        assertThat(events.get(1).status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void fillsModifyAndCancelAddUpOverTheWholeOrder() {
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("buy-2", "0000100", 10)));
+
+        OrderEvent first = single(tracker.onFrame("default", frame(fill(row("0000100", "체결", "+매수", 10, 6, "0000000"), 4, 70000, 4, 280000))));
+        assertThat(first.type()).isEqualTo(OrderEventType.FILL);
+        assertThat(first.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(first.filledQuantity()).isEqualTo(4);
+        assertThat(first.remainingQuantity()).isEqualTo(6);
+
+        assertThat(tracker.onFrame("default", frame(row("0000101", "접수", "매수정정", 6, 6, "0000100")))).isEmpty();
+        OrderEvent modified = single(tracker.onFrame("default", frame(row("0000101", "확인", "매수정정", 6, 6, "0000100"))));
+        assertThat(modified.type()).isEqualTo(OrderEventType.MODIFIED);
+        assertThat(modified.clientOrderId()).isEqualTo("buy-2");
+        assertThat(modified.brokerOrderId()).isEqualTo("0000101");
+        assertThat(modified.originalBrokerOrderId()).isEqualTo("0000100");
+        assertThat(modified.remainingQuantity()).isEqualTo(6);
+
+        OrderEvent second = single(tracker.onFrame("default", frame(fill(row("0000101", "체결", "+매수", 6, 4, "0000100"), 2, 69900, 2, 139800))));
+        assertThat(second.filledQuantity()).isEqualTo(6);
+        assertThat(second.remainingQuantity()).isEqualTo(4);
+        assertThat(second.averageFillPrice()).isEqualByComparingTo(new BigDecimal("69966.6667"));
+        assertThat(tracker.onFrame("default", frame(fill(row("0000101", "체결", "+매수", 6, 4, "0000100"), 2, 69900, 2, 139800))))
+                .as("a row seen twice is one fill").isEmpty();
+
+        OrderEvent cancelled = single(tracker.onFrame("default", frame(row("0000102", "확인", "매수취소", 4, 0, "0000101"))));
+        assertThat(cancelled.type()).isEqualTo(OrderEventType.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.filledQuantity()).isEqualTo(6);
+        assertThat(cancelled.remainingQuantity()).isZero();
+    }
+
+    @Test
+    void anExpiredIocRemainderIsCancelled() {
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("ioc-1", "0000200", 10)));
+        tracker.onFrame("default", frame(fill(row("0000200", "체결", "+매수", 10, 7, "0000000"), 3, 70000, 3, 210000)));
+
+        OrderEvent expired = single(tracker.onFrame("default", frame(fill(row("0000200", "취소", "+매수", 10, 0, "0000000"), 3, 70000, 3, 210000))));
+
+        assertThat(expired.type()).isEqualTo(OrderEventType.CANCELLED);
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.filledQuantity()).isEqualTo(3);
+        assertThat(expired.remainingQuantity()).isZero();
+    }
+
+    private static OrderEvent single(List<OrderEvent> events) {
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    private static JournalEntry accepted(String id, String number, long quantity) {
+        return new JournalEntry(id, JournalPhase.ACCEPTED, "a", "test", OrderAction.NEW, "default", "005930", Side.BUY,
+                quantity, OrderType.MARKET, null, null, Exchange.KRX, id, null, number, null, null, 0,
+                LocalDate.of(2026, 8, 19), Instant.parse("2026-08-19T00:40:00Z"), "kiwoom.order-requests", 0, 1);
+    }
+
+    private static Map<String, String> row(String number, String state, String kind, long quantity, long remaining,
+                                           String original) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("9201", "5012345601");
+        v.put("9203", number);
+        v.put("9001", "005930");
+        v.put("913", state);
+        v.put("302", "삼성전자");
+        v.put("900", Long.toString(quantity));
+        v.put("901", "0");
+        v.put("902", Long.toString(remaining));
+        v.put("903", "0");
+        v.put("904", original);
+        v.put("905", kind);
+        v.put("906", "보통");
+        v.put("907", kind.contains("매도") ? "1" : "2");
+        v.put("908", "094022");
+        v.put("909", "");
+        v.put("910", "");
+        v.put("911", "");
+        v.put("914", "");
+        v.put("915", "");
+        v.put("919", "0");
+        v.put("2134", "1");
+        return v;
+    }
+
+    private static Map<String, String> fill(Map<String, String> row, long cumulative, long price, long quantity, long amount) {
+        row.put("909", "1");
+        row.put("910", Long.toString(price));
+        row.put("911", Long.toString(cumulative));
+        row.put("914", Long.toString(price));
+        row.put("915", Long.toString(quantity));
+        row.put("903", Long.toString(amount));
+        return row;
+    }
+
+    private String frame(Map<String, String> values) {
+        try {
+            return json.writeValueAsString(Map.of("trnm", "REAL", "data",
+                    List.of(Map.of("type", "00", "name", "주문체결", "item", "005930", "values", values))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
