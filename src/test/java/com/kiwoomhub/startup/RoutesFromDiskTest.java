@@ -11,17 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +35,7 @@ import org.springframework.util.FileSystemUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.support.TopicReader;
 
 /**
  * The foundation end to end: the application on its embedded KRaft broker loads YAML routes from a
@@ -155,28 +152,7 @@ class RoutesFromDiskTest {
     }
 
     private List<ConsumerRecord<String, String>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, embeddedKafka,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 3000;
-            int emptyPolls = 0;
-            while (System.currentTimeMillis() < deadline && emptyPolls < 2) {
-                var batch = consumer.poll(Duration.ofMillis(300));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                batch.forEach(records::add);
-            }
-        }
-        records.sort((a, b) -> a.partition() == b.partition() ? Long.compare(a.offset(), b.offset())
-                : Integer.compare(a.partition(), b.partition()));
-        return records;
+        return new TopicReader(embeddedKafka).readAll(topic);
     }
 
     private static int indexOfFirst(List<String> values, String marker) {
