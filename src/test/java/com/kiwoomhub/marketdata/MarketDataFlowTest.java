@@ -20,13 +20,20 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.kiwoom.TokenManager;
 import com.kiwoomhub.canonical.CanonicalSchemas;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
@@ -40,7 +47,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the sandbox holds and against its raw Kiwoom answers.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kiwoom.watchlist=005930,000660,005930_NX",
         "kiwoom.quotes.interval-ms=500",
         "kiwoom.candles.jobs=005930:1m,000660:1d",
@@ -60,6 +69,12 @@ class MarketDataFlowTest {
     Sandbox sandbox;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TokenManager tokens;
+    @Autowired
+    KiwoomAccounts accounts;
+    @Autowired
+    TestRestTemplate http;
     @Value("${kafka.bootstrap-servers}")
     String kafka;
 
@@ -176,6 +191,23 @@ class MarketDataFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.requests().withApiId("ka10095").size() >= pollsAtExpiry + 6);
         assertThat(tokenIssues()).as("one au10001 after the expiry").isEqualTo(issuedBefore + 1);
         assertThat(failedCalls("ka10095")).as("no quote poll failed").isEqualTo(failedBefore);
+    }
+
+    @Test
+    void noKeyOrTokenShowsInLogsOrActuator(CapturedOutput output) {
+        SandboxSettings.Credential keys = sandbox.settings().credentials().get(0);
+        sandbox.tokens().expireAll();
+        int issued = tokenIssues();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tokenIssues() > issued);
+        String token = tokens.token(accounts.primary());
+
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator/camelroutes",
+                "/actuator/metrics/kiwoom.tr.calls")) {
+            String body = http.getForObject(path, String.class);
+            assertThat(body).as(path).isNotBlank().doesNotContain(token).doesNotContain(keys.secretKey())
+                    .doesNotContain(keys.appKey());
+        }
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain(keys.secretKey()).doesNotContain(keys.appKey());
     }
 
     private int tokenIssues() {
