@@ -97,6 +97,8 @@ public final class OrderLatencyBench {
         System.out.println("|---|---|---|---|");
         row("p50 ms consumed → sent @ " + rate + "/s", paced.hub.consumedP50, paced.plain.consumedP50);
         row("p99 ms consumed → sent @ " + rate + "/s", paced.hub.consumedP99, paced.plain.consumedP99);
+        System.out.printf("| mean ms of consumed → sent waiting for the hub's rate-limit slot @ %d/s | %.2f | – | |%n", rate,
+                paced.hub.meanRateLimitWait);
         row("p50 ms produced → sent @ " + rate + "/s", paced.hub.producedP50, paced.plain.producedP50);
         row("p99 ms produced → sent @ " + rate + "/s", paced.hub.producedP99, paced.plain.producedP99);
         row("kt10000 sent/s @ " + rate + "/s offered", paced.hub.sentPerSecond, paced.plain.sentPerSecond);
@@ -122,6 +124,11 @@ public final class OrderLatencyBench {
 
         /** Orders whose kt10000 answer was handled so far, accepted or not. */
         long answered();
+
+        /** Nanoseconds kt10000 calls waited for a rate-limit slot so far; the plain loop has no limiter. */
+        default long rateLimitWait() {
+            return 0;
+        }
     }
 
     @FunctionalInterface
@@ -133,7 +140,7 @@ public final class OrderLatencyBench {
     }
 
     private record Latency(double consumedP50, double consumedP99, double producedP50, double producedP99,
-                           double sentPerSecond, long notAccepted, long resent) {
+                           double sentPerSecond, double meanRateLimitWait, long notAccepted, long resent) {
     }
 
     private record Throughput(double ordersPerSecond, long notAccepted, long resent) {
@@ -215,7 +222,8 @@ public final class OrderLatencyBench {
         Instant lastSent = run.sentAt.get(run.first + n - 1);
         return new Latency(BenchSupport.percentileMillis(fromConsumed, 0.50), BenchSupport.percentileMillis(fromConsumed, 0.99),
                 BenchSupport.percentileMillis(fromProduced, 0.50), BenchSupport.percentileMillis(fromProduced, 0.99),
-                (n - 1) / (Duration.between(firstSent, lastSent).toNanos() / 1e9), run.notAccepted, run.resent);
+                (n - 1) / (Duration.between(firstSent, lastSent).toNanos() / 1e9), run.rateLimitWait / 1e6 / n,
+                run.notAccepted, run.resent);
     }
 
     /** All orders on the topic at once: orders per second from the first consumed to the last received by the sandbox. */
@@ -243,13 +251,15 @@ public final class OrderLatencyBench {
      * @param first   quantity of the run's first order; the run's orders are first .. first + n - 1
      * @param sentAt  when the sandbox received each order's first kt10000, by quantity
      * @param resent  kt10000 requests beyond one per order (the hub sends again after a 429)
+     * @param rateLimitWait nanoseconds the run's kt10000 calls waited for their rate-limit slots
      */
-    private record Run(long first, Map<Long, Instant> sentAt, long notAccepted, long resent) {
+    private record Run(long first, Map<Long, Instant> sentAt, long notAccepted, long resent, long rateLimitWait) {
     }
 
     private Run measured(OrderPath path, int n, long intervalNanos, int timeoutSeconds) throws Exception {
         sandbox.requests().clear();
         long accepted = path.accepted();
+        long waited = path.rateLimitWait();
         long first = nextQuantity;
         offer(path, n, intervalNanos, timeoutSeconds);
         Map<Long, Instant> sentAt = new HashMap<>();
@@ -262,7 +272,7 @@ public final class OrderLatencyBench {
                 throw new IllegalStateException("order " + q + " was not seen both consumed and sent");
             }
         }
-        return new Run(first, sentAt, n - (path.accepted() - accepted), requests.size() - n);
+        return new Run(first, sentAt, n - (path.accepted() - accepted), requests.size() - n, path.rateLimitWait() - waited);
     }
 
     /** Produces n orders, one every intervalNanos (0 = at once), and waits until each was answered. */
@@ -330,6 +340,12 @@ public final class OrderLatencyBench {
         public long answered() {
             // every outcome (accepted, rejected, unknown, ...) is counted once the record's outcome is journaled
             return (long) meters.find("kiwoom.orders.requests").counters().stream().mapToDouble(Counter::count).sum();
+        }
+
+        @Override
+        public long rateLimitWait() {
+            return (long) meters.find("kiwoom.ratelimit.wait").tag("apiId", TR).timers().stream()
+                    .mapToDouble(t -> t.totalTime(TimeUnit.NANOSECONDS)).sum();
         }
     }
 
