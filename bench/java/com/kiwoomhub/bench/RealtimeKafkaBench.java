@@ -93,7 +93,7 @@ public final class RealtimeKafkaBench {
         try {
             sandboxWs = app.getBean(Sandbox.class).realtimeFaults();
             KiwoomSession session = app.getBean(KiwoomSessions.class).all().get(0);
-            waitFor(() -> session.state() == SessionState.LOGGED_IN, 30);
+            BenchSupport.waitFor(() -> session.state() == SessionState.LOGGED_IN, 30);
             CamelContext camel = app.getBean(CamelContext.class);
             countCamelCompletions(camel);
             LocalDate day = app.getBean(MarketCalendar.class).today();
@@ -142,12 +142,13 @@ public final class RealtimeKafkaBench {
             }
             push();
         }
-        waitFor(() -> completed.get() >= frames, 120);
+        BenchSupport.waitFor(() -> completed.get() >= frames, 120);
         double achieved = frames * (double) ROWS / ((System.nanoTime() - t0) / 1e9);
         latencyFrom = Long.MAX_VALUE;
         long[] sorted = Arrays.copyOf(latencies, latencyCount.get());
         Arrays.sort(sorted);
-        return new Result(path, tradesPerSecond, percentile(sorted, 0.50), percentile(sorted, 0.99),
+        return new Result(path, tradesPerSecond, BenchSupport.percentileMillis(sorted, 0.50),
+                BenchSupport.percentileMillis(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, achieved);
     }
 
@@ -158,7 +159,7 @@ public final class RealtimeKafkaBench {
             }
             push();
         }
-        waitFor(() -> completed.get() >= frames, 120);
+        BenchSupport.waitFor(() -> completed.get() >= frames, 120);
     }
 
     private void push() {
@@ -251,20 +252,6 @@ public final class RealtimeKafkaBench {
             end++;
         }
         return Long.parseLong(json.substring(at, end));
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + seconds + " s");
-            }
-            Thread.sleep(5);
-        }
     }
 
     private record Result(String path, double tradesPerSecond, double p50, double p99, double max, double achieved) {
