@@ -24,7 +24,13 @@ class RateLimiterTest {
     @Test
     void neverLetsMoreThanTheLimitReachKiwoomInAnySecond() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
-        try (KiwoomStub stub = new KiwoomStub(); ClientFixture hub = new ClientFixture(stub)) {
+        // Arrivals are timed at the server, so the margin must cover this shared machine's scheduling
+        // jitter between a granted slot and the request reaching the socket (50 ms did not under load).
+        KiwoomClientProperties defaults = ClientFixture.properties(Duration.ofSeconds(5), 3, Map.of(), 0);
+        KiwoomClientProperties wideMargin = new KiwoomClientProperties(defaults.connectTimeout(), defaults.requestTimeout(),
+                defaults.retry(), new KiwoomClientProperties.RateLimit(5, 1, 5, 0, Duration.ofMillis(300), Map.of()),
+                defaults.token());
+        try (KiwoomStub stub = new KiwoomStub(); ClientFixture hub = new ClientFixture(stub, wideMargin)) {
             List<CompletableFuture<TrResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 calls.add(CompletableFuture.supplyAsync(() ->

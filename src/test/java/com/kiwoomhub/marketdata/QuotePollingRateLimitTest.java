@@ -33,6 +33,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.quotes.interval-ms=500",
         "kiwoom.candles.jobs=",
         "kiwoom.sandbox.rate-limit=5",
+        // Arrivals are timed at the sandbox: the margin covers scheduling jitter on this shared 2-core machine.
+        "kiwoom.client.rate-limit.safety-margin=250ms",
         "kiwoom.realtime.enabled=false"})
 class QuotePollingRateLimitTest {
 
