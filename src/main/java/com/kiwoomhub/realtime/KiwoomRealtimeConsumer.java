@@ -66,6 +66,7 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
         exchange.getMessage().setHeader(KiwoomRealtimeHeaders.TRNM, frame.trnm());
         exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, attachment.session.account().alias());
         exchange.getMessage().setHeader(KiwoomRealtimeHeaders.RECEIVED_AT, frame.receivedAt().toEpochMilli());
+        exchange.setProperty(KiwoomRealtimeHeaders.FRAME_TREE, frame.tree());
         attachment.inFlight.acquireUninterruptibly();
         try {
             getAsyncProcessor().process(exchange, doneSync -> done(attachment, frame, exchange));

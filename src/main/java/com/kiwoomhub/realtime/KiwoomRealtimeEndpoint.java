@@ -11,7 +11,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One account's session as an endpoint. Options: {@code trnm} (comma list; only frames with one
@@ -21,8 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Frames are never split.
  */
 public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<KiwoomSession> sessions;
     private final boolean allAccounts;
@@ -106,14 +103,10 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
         if (types.isEmpty() || !frame.trnm().equals("REAL")) {
             return true;
         }
-        try {
-            for (JsonNode row : JSON.readTree(frame.json()).path("data")) {
-                if (types.contains(row.path("type").asText())) {
-                    return true;
-                }
+        for (JsonNode row : frame.tree().path("data")) {
+            if (types.contains(row.path("type").asText())) {
+                return true;
             }
-        } catch (Exception e) {
-            return false;
         }
         return false;
     }

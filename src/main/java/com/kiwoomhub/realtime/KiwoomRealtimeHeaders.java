@@ -9,6 +9,11 @@ public final class KiwoomRealtimeHeaders {
     public static final String ACCOUNT = "KiwoomAccount";
     /** Consumer: when the frame was received, epoch milliseconds (long). */
     public static final String RECEIVED_AT = "KiwoomReceivedAt";
+    /**
+     * Consumer, an exchange property: the frame already parsed ({@code JsonNode}, read-only), so the
+     * route need not parse the body again.
+     */
+    public static final String FRAME_TREE = "KiwoomFrameTree";
     /** Producer: {@code SUBSCRIBE} or {@code UNSUBSCRIBE}; absent means "send the body as a control frame". */
     public static final String OPERATION = "KiwoomOperation";
     /** Producer: real-time types for SUBSCRIBE/UNSUBSCRIBE, a comma list or a collection ({@code 0B,0D}). */

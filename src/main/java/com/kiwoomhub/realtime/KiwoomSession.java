@@ -568,7 +568,7 @@ public final class KiwoomSession {
                     if (trnm.equals("REG") || trnm.equals("REMOVE")) {
                         acknowledged(this, trnm, frame);
                     }
-                    deliver(new Delivery(new Frame(trnm, text, Instant.now(), nanos), false));
+                    deliver(new Delivery(new Frame(trnm, text, Instant.now(), nanos, frame), false));
                 }
             }
         }
@@ -594,7 +594,7 @@ public final class KiwoomSession {
                     schedulePump(0);
                 }
                 LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
-                Frame ack = new Frame("LOGIN", text, Instant.now(), nanos);
+                Frame ack = new Frame("LOGIN", text, Instant.now(), nanos, frame);
                 if (!deliveries.offer(new Delivery(ack, true))) {
                     loginWithoutRoom.set(ack);
                 }
@@ -632,7 +632,7 @@ public final class KiwoomSession {
                 default -> LOG.info("Kiwoom realtime '{}': SYSTEM {}: {}", account.alias(), code, message);
             }
             if (loggedIn) {
-                deliver(new Delivery(new Frame("SYSTEM", text, Instant.now(), nanos), false));
+                deliver(new Delivery(new Frame("SYSTEM", text, Instant.now(), nanos, frame), false));
             }
         }
 

@@ -84,7 +84,7 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
         server.admin(new SandboxAdmin(this, json));
-        realtime(new SandboxWebSocket(vertx, this, WebSocketSettings.defaults()));
+        realtime(new SandboxWebSocket(vertx, this, webSocketSettings(settings.websocket())));
         this.port = server.listen(settings.port());
         long interval = settings.tickInterval().toMillis();
         this.timerId = interval > 0 ? vertx.setPeriodic(interval, id -> market.tick()) : -1;
@@ -112,6 +112,16 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
     /** Starts a sandbox on a shared Vert.x instance, which {@link #close()} leaves running. */
     public static Sandbox start(SandboxSettings settings, Clock clock, Vertx vertx) {
         return new Sandbox(settings, clock, vertx, false);
+    }
+
+    /** The server's defaults with the configured timings laid over them. */
+    static WebSocketSettings webSocketSettings(SandboxSettings.WebSocket configured) {
+        WebSocketSettings defaults = WebSocketSettings.defaults();
+        return defaults.withTimings(
+                configured.loginTimeout() != null ? configured.loginTimeout() : defaults.loginTimeout(),
+                configured.pingInterval() != null ? configured.pingInterval() : defaults.pingInterval(),
+                configured.missedPingsBeforeClose() != null ? configured.missedPingsBeforeClose()
+                        : defaults.missedPingsBeforeClose());
     }
 
     public int port() {

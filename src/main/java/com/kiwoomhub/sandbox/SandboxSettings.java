@@ -31,6 +31,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param minuteBarLabel    whether ka10080 {@code cntr_tm} labels a bar by its start or its end (UNCERTAIN in the reference)
  * @param pushRejections    also push a 00 row with 913=거부 when an order TR is rejected
  * @param restrictedSymbols codes mock mode refuses to trade with RC4007
+ * @param websocket         timings of the real-time WebSocket; unset values keep the server's defaults
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -49,7 +50,8 @@ public record SandboxSettings(
         @DefaultValue("0.0020") double sellTaxRate,
         @DefaultValue("start") MinuteBarLabel minuteBarLabel,
         @DefaultValue("true") boolean pushRejections,
-        @DefaultValue("252670") List<String> restrictedSymbols) {
+        @DefaultValue("252670") List<String> restrictedSymbols,
+        @DefaultValue WebSocket websocket) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 
@@ -61,6 +63,25 @@ public record SandboxSettings(
         @Override
         public String toString() {
             return "Credential[accountNumber=" + accountNumber + "]";
+        }
+    }
+
+    /**
+     * WebSocket timings under {@code kiwoom.sandbox.websocket}; null = the server's default (PING every
+     * 15 s, close after 5 unechoed PINGs, 10 s to LOGIN). Tests shorten them to stay fast.
+     */
+    public record WebSocket(Duration pingInterval, Integer missedPingsBeforeClose, Duration loginTimeout) {
+        public WebSocket {
+            if (pingInterval != null && (pingInterval.isNegative() || pingInterval.isZero())) {
+                throw new IllegalArgumentException("kiwoom.sandbox.websocket.ping-interval must be positive, got " + pingInterval);
+            }
+            if (missedPingsBeforeClose != null && missedPingsBeforeClose < 1) {
+                throw new IllegalArgumentException("kiwoom.sandbox.websocket.missed-pings-before-close must be at least 1, got "
+                        + missedPingsBeforeClose);
+            }
+            if (loginTimeout != null && (loginTimeout.isNegative() || loginTimeout.isZero())) {
+                throw new IllegalArgumentException("kiwoom.sandbox.websocket.login-timeout must be positive, got " + loginTimeout);
+            }
         }
     }
 
@@ -89,6 +110,7 @@ public record SandboxSettings(
         restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
         tickInterval = tickInterval == null ? Duration.ZERO : tickInterval;
+        websocket = websocket == null ? new WebSocket(null, null, null) : websocket;
     }
 
     public static SandboxSettings defaults() {
