@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** A client wired as the application wires it, against a {@link KiwoomStub}, with test-sized timings. */
 final class ClientFixture implements AutoCloseable {
 
-    static final String APP_KEY = "APPKEY-Do-Not-Print-1234";
-    static final String SECRET = "SECRET-Do-Not-Print-5678";
+    static final String APP_KEY = "APPKEY-NoPrint-12";
+    static final String SECRET = "SECRET-NoPrint-56";
 
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {

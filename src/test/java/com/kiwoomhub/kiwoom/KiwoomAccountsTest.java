@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class KiwoomAccountsTest {
 
-    private static final String APP_KEY = "AxserEsdcredcaAppKeyValue0123456789";
-    private static final String SECRET = "SEefdcwcforehDre2fdvcSecretValue0123";
+    private static final String APP_KEY = "test-app-key-7Qx1";
+    private static final String SECRET = "test-secret-9Zk2";
 
     @Test
     void singleAccountVariablesBecomeOneRealAccountOnKiwoomHosts() {
