@@ -109,15 +109,18 @@ final class MatchingEngine {
         }
     }
 
+    /** Why a modify or cancel of {@code original} is refused: an armed fault, the venue, then the target itself. */
+    private Optional<Rejection> amendmentRejection(String exchange, Order original, String code, long quantity) {
+        Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
+        return refused.isPresent() ? refused : targetRejection(original, code, quantity);
+    }
+
     /** kt10002: moves {@code quantity} (0 = all remaining) of an open order to a new order at {@code price}. */
     Outcome modify(SandboxAccount account, String exchange, String originalNumber, String code, long quantity, long price) {
         synchronized (market) {
             rollOver();
-            Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
-            if (refused.isEmpty()) {
-                refused = targetRejection(original, code, quantity);
-            }
+            Optional<Rejection> refused = amendmentRejection(exchange, original, code, quantity);
             if (refused.isPresent()) {
                 return reject(account, original, code, refused.get());
             }
@@ -155,11 +158,8 @@ final class MatchingEngine {
     Outcome cancel(SandboxAccount account, String exchange, String originalNumber, String code, long quantity) {
         synchronized (market) {
             rollOver();
-            Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
             Order original = account.orders.get(originalNumber);
-            if (refused.isEmpty()) {
-                refused = targetRejection(original, code, quantity);
-            }
+            Optional<Rejection> refused = amendmentRejection(exchange, original, code, quantity);
             if (refused.isPresent()) {
                 return reject(account, original, code, refused.get());
             }
