@@ -3,11 +3,13 @@ package com.kiwoomhub.sandbox;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -15,13 +17,18 @@ import java.util.SplittableRandom;
  * ±30 % of the previous close by a random walk that is deterministic for the seed. Every move is a
  * trade that updates the day's OHLC and volume and is pushed as 0B and 0D rows.
  *
+ * <p>Nextrade trades beside KRX at the same price: each KRX trade comes with an NXT trade of a set
+ * percentage of its size and side, and the NXT book holds that percentage of the KRX quantities. The
+ * rows go out per {@link Venue}: the bare code for KRX, {@code _NX} for NXT and {@code _AL} for the
+ * SOR tape, which carries the trades of both.
+ *
  * <p>Tests read and set exact state with {@link #quote}, {@link #setPrice}, {@link #setPreviousClose}
  * and {@link #setLiquidity}, and move it with {@link #step()}; the timer only moves it while not
  * {@link #pause() paused}. After any change the matching engine gets to fill resting orders.
  */
 public final class MarketSimulator {
 
-    /** A symbol's state now. Prices in KRW, turnover in KRW. */
+    /** A symbol's state now on one venue (volume, turnover and last trade are the venue's). Prices and turnover in KRW. */
     public record Quote(String code, String name, String market, long price, long previousClose, long open, long high,
                         long low, long upperLimit, long lowerLimit, long volume, long turnover, long askPrice,
                         long bidPrice, long lastTradeQuantity, LocalDateTime tradeTime) {
@@ -47,18 +54,12 @@ public final class MarketSimulator {
         long high;
         long low;
         long price;
-        long volume;
-        long turnover;
-        long buyVolume;
-        long sellVolume;
-        long buyCount;
-        long sellCount;
-        long lastQuantity;
-        long lastTurnover;
         LocalDateTime openTime;
         LocalDateTime highTime;
         LocalDateTime lowTime;
-        LocalDateTime tradeTime;
+        final VenueTape krx = new VenueTape(Venue.KRX);
+        final VenueTape nxt = new VenueTape(Venue.NXT);
+        final VenueTape sor = new VenueTape(Venue.SOR);
         long liquidity;
         long askAvailable;
         long bidAvailable;
@@ -86,6 +87,14 @@ public final class MarketSimulator {
         long bidPrice() {
             return PriceGrid.down(price);
         }
+
+        VenueTape tape(Venue venue) {
+            return switch (venue) {
+                case KRX -> krx;
+                case NXT -> nxt;
+                case SOR -> sor;
+            };
+        }
     }
 
     private static final int MAX_TODAY_TICKS = 100_000;
@@ -94,16 +103,26 @@ public final class MarketSimulator {
     private final TradingSession session;
     private final long seed;
     private final int historyDays;
+    private final Set<Venue> venues;
+    /** NXT's trade sizes and book quantities as a percentage of KRX's; 0 when NXT does not trade. */
+    private final long nxtPercent;
     private final RealtimeOutbox outbox;
     private volatile boolean paused;
     /** When the timer last ran; touched by the timer only. */
     private LocalDateTime lastTick;
     private Runnable afterChange = () -> { };
 
-    MarketSimulator(List<Instrument> instruments, long seed, int historyDays, TradingSession session, RealtimeOutbox outbox) {
+    /**
+     * @param venues           the venues whose rows are pushed; NXT trades only when listed
+     * @param nxtVolumePercent size of each NXT trade, and of the NXT book, as a percentage of KRX's
+     */
+    MarketSimulator(List<Instrument> instruments, long seed, int historyDays, Set<Venue> venues, int nxtVolumePercent,
+                    TradingSession session, RealtimeOutbox outbox) {
         this.session = session;
         this.seed = seed;
         this.historyDays = historyDays;
+        this.venues = EnumSet.copyOf(venues);
+        this.nxtPercent = venues.contains(Venue.NXT) ? nxtVolumePercent : 0;
         this.outbox = outbox;
         for (Instrument instrument : instruments) {
             if (symbols.containsKey(instrument.code())) {
@@ -130,14 +149,21 @@ public final class MarketSimulator {
         return symbols.containsKey(code);
     }
 
+    /** The state of a symbol on KRX now, or empty for a code outside the universe. */
     public synchronized Optional<Quote> find(String code) {
         SymbolState s = symbols.get(code);
-        return s == null ? Optional.empty() : Optional.of(quoteOf(current(s)));
+        return s == null ? Optional.empty() : Optional.of(quoteOf(current(s), s.krx));
     }
 
-    /** The state of a symbol now; fails for a code outside the universe. */
+    /** The state of a symbol on KRX now; fails for a code outside the universe. */
     public Quote quote(String code) {
         return find(code).orElseThrow(() -> new NoSuchElementException("No symbol " + code + " in the sandbox universe"));
+    }
+
+    /** The state of a symbol on {@code venue} now; fails for a code outside the universe. */
+    public synchronized Quote quote(String code, Venue venue) {
+        SymbolState s = current(state(code));
+        return quoteOf(s, s.tape(venue));
     }
 
     public synchronized OrderBook book(String code) {
@@ -323,18 +349,12 @@ public final class MarketSimulator {
         s.open = s.previousClose;
         s.high = s.previousClose;
         s.low = s.previousClose;
-        s.volume = 0;
-        s.turnover = 0;
-        s.buyVolume = 0;
-        s.sellVolume = 0;
-        s.buyCount = 0;
-        s.sellCount = 0;
-        s.lastQuantity = 0;
-        s.lastTurnover = 0;
         s.openTime = null;
         s.highTime = null;
         s.lowTime = null;
-        s.tradeTime = null;
+        for (Venue venue : Venue.values()) {
+            s.tape(venue).startDay();
+        }
         s.todayTicks.clear();
         refreshBook(s);
     }
@@ -349,13 +369,19 @@ public final class MarketSimulator {
         s.price = ChartHistory.clamp(price, s.lowerLimit(), s.upperLimit());
         long quantity = 1 + s.random.nextLong(Math.max(10, s.instrument.listedShares() / 2_000));
         boolean buyerInitiated = move > 0 || (move == 0 && s.random.nextBoolean());
-        recordTrade(s, quantity, buyerInitiated);
+        LocalDateTime now = session.now();
+        recordOnChart(s, quantity, now);
         refreshBook(s);
-        pushRows(s);
+        print(s, Venue.KRX, quantity, buyerInitiated, now);
+        long nxtQuantity = quantity * nxtPercent / 100;
+        if (nxtQuantity > 0) {
+            print(s, Venue.NXT, nxtQuantity, buyerInitiated, now);
+        }
+        pushBooks(s);
     }
 
-    private void recordTrade(SymbolState s, long quantity, boolean buyerInitiated) {
-        LocalDateTime now = session.now();
+    /** A KRX trade in the day's OHLC and today's ticks, which the chart TRs read. */
+    private void recordOnChart(SymbolState s, long quantity, LocalDateTime now) {
         if (s.openTime == null) {
             s.open = s.price;
             s.high = s.price;
@@ -365,18 +391,6 @@ public final class MarketSimulator {
             s.lowTime = now;
         }
         markExtremes(s, now);
-        s.volume += quantity;
-        s.lastTurnover = quantity * s.price;
-        s.turnover += s.lastTurnover;
-        s.lastQuantity = buyerInitiated ? quantity : -quantity;
-        if (buyerInitiated) {
-            s.buyVolume += quantity;
-            s.buyCount++;
-        } else {
-            s.sellVolume += quantity;
-            s.sellCount++;
-        }
-        s.tradeTime = now;
         if (s.todayTicks.size() < MAX_TODAY_TICKS) {
             s.todayTicks.add(new ChartHistory.Tick(now, s.price, quantity, s.todayTicks.size()));
         }
@@ -402,15 +416,39 @@ public final class MarketSimulator {
         }
     }
 
-    private void pushRows(SymbolState s) {
-        String code = s.instrument.code();
-        outbox.market("0B", code, RealtimeRows.trade(s, session));
-        outbox.market("0D", code, RealtimeRows.orderBook(book(code), s, session));
+    /** A trade on {@code venue}: on that venue's tape and the SOR tape, and pushed on both streams. */
+    private void print(SymbolState s, Venue venue, long quantity, boolean buyerInitiated, LocalDateTime now) {
+        s.tape(venue).record(venue, s.price, quantity, buyerInitiated, now);
+        s.sor.record(venue, s.price, quantity, buyerInitiated, now);
+        pushTrade(s, venue);
+        pushTrade(s, Venue.SOR);
     }
 
-    private static Quote quoteOf(SymbolState s) {
+    /** Every venue's 0B and 0D rows, after a price change that is not a trade. */
+    private void pushRows(SymbolState s) {
+        for (Venue venue : venues) {
+            pushTrade(s, venue);
+        }
+        pushBooks(s);
+    }
+
+    private void pushTrade(SymbolState s, Venue venue) {
+        if (venues.contains(venue)) {
+            outbox.market("0B", venue.item(s.instrument.code()), RealtimeRows.trade(s, s.tape(venue), session));
+        }
+    }
+
+    private void pushBooks(SymbolState s) {
+        String code = s.instrument.code();
+        OrderBook krx = book(code);
+        for (Venue venue : venues) {
+            outbox.market("0D", venue.item(code), RealtimeRows.orderBook(krx, nxtPercent, venue, s, session));
+        }
+    }
+
+    private static Quote quoteOf(SymbolState s, VenueTape tape) {
         return new Quote(s.instrument.code(), s.instrument.name(), s.instrument.market(), s.price, s.previousClose,
-                s.open, s.high, s.low, s.upperLimit(), s.lowerLimit(), s.volume, s.turnover, s.askPrice(), s.bidPrice(),
-                s.lastQuantity, s.tradeTime);
+                s.open, s.high, s.low, s.upperLimit(), s.lowerLimit(), tape.volume, tape.turnover, s.askPrice(),
+                s.bidPrice(), tape.lastQuantity, tape.tradeTime);
     }
 }

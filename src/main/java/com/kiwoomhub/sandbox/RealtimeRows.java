@@ -18,19 +18,19 @@ final class RealtimeRows {
     private RealtimeRows() {
     }
 
-    /** 0B 주식체결 for the last trade of a symbol. */
-    static Map<String, String> trade(MarketSimulator.SymbolState s, TradingSession session) {
+    /** 0B 주식체결 for the last trade of a symbol on the venue of {@code tape}. */
+    static Map<String, String> trade(MarketSimulator.SymbolState s, VenueTape tape, TradingSession session) {
         long prev = s.previousClose;
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("20", time(s.tradeTime != null ? s.tradeTime : session.now()));
+        v.put("20", time(tape.tradeTime != null ? tape.tradeTime : session.now()));
         v.put("10", signedPrice(s.price, prev));
         v.put("11", signed(s.price - prev));
         v.put("12", rate(KiwoomValues.percentOf(s.price - prev, prev)));
         v.put("27", signedPrice(s.askPrice(), prev));
         v.put("28", signedPrice(s.bidPrice(), prev));
-        v.put("15", signed(s.lastQuantity));
-        v.put("13", Long.toString(s.volume));
-        v.put("14", Long.toString(s.turnover / 1_000_000));
+        v.put("15", signed(tape.lastQuantity));
+        v.put("13", Long.toString(tape.volume));
+        v.put("14", Long.toString(tape.turnover / 1_000_000));
         v.put("16", signedPrice(s.open, prev));
         v.put("17", signedPrice(s.high, prev));
         v.put("18", signedPrice(s.low, prev));
@@ -38,62 +38,81 @@ final class RealtimeRows {
         v.put("26", "");
         v.put("29", "");
         v.put("30", "");
-        v.put("31", plainRate(KiwoomValues.percentOf(s.volume, s.instrument.listedShares() * 1_000), 2));
+        v.put("31", plainRate(KiwoomValues.percentOf(tape.volume, s.instrument.listedShares() * 1_000), 2));
         v.put("32", "");
-        v.put("228", plainRate(s.sellVolume == 0 ? 0 : s.buyVolume * 100.0 / s.sellVolume, 2));
+        v.put("228", plainRate(tape.sellVolume == 0 ? 0 : tape.buyVolume * 100.0 / tape.sellVolume, 2));
         v.put("311", Long.toString(s.price * s.instrument.listedShares() * 1_000 / 100_000_000));
         v.put("290", session.sessionCode());
         v.put("691", "0");
-        v.put("567", s.price >= s.upperLimit() && s.tradeTime != null ? time(s.tradeTime) : "000000");
-        v.put("568", s.price <= s.lowerLimit() && s.tradeTime != null ? time(s.tradeTime) : "000000");
+        v.put("567", s.price >= s.upperLimit() && tape.tradeTime != null ? time(tape.tradeTime) : "000000");
+        v.put("568", s.price <= s.lowerLimit() && tape.tradeTime != null ? time(tape.tradeTime) : "000000");
         v.put("851", "");
         v.put("1890", s.openTime == null ? "" : time(s.openTime));
         v.put("1891", s.highTime == null ? "" : time(s.highTime));
         v.put("1892", s.lowTime == null ? "" : time(s.lowTime));
-        v.put("1030", Long.toString(s.sellVolume));
-        v.put("1031", Long.toString(s.buyVolume));
-        v.put("1032", rate(KiwoomValues.percentOf(s.buyVolume, s.buyVolume + s.sellVolume)));
-        v.put("1071", Long.toString(s.sellCount));
-        v.put("1072", Long.toString(s.buyCount));
-        v.put("1313", signed(Long.signum(s.lastQuantity) * s.lastTurnover / 1_000));
-        v.put("1315", s.lastQuantity < 0 ? Long.toString(-s.lastQuantity) : "0");
-        v.put("1316", s.lastQuantity > 0 ? "+" + s.lastQuantity : "0");
-        v.put("1314", signed(s.buyVolume - s.sellVolume));
+        v.put("1030", Long.toString(tape.sellVolume));
+        v.put("1031", Long.toString(tape.buyVolume));
+        v.put("1032", rate(KiwoomValues.percentOf(tape.buyVolume, tape.buyVolume + tape.sellVolume)));
+        v.put("1071", Long.toString(tape.sellCount));
+        v.put("1072", Long.toString(tape.buyCount));
+        v.put("1313", signed(Long.signum(tape.lastQuantity) * tape.lastTurnover / 1_000));
+        v.put("1315", tape.lastQuantity < 0 ? Long.toString(-tape.lastQuantity) : "0");
+        v.put("1316", tape.lastQuantity > 0 ? "+" + tape.lastQuantity : "0");
+        v.put("1314", signed(tape.buyVolume - tape.sellVolume));
         v.put("1497", "");
         v.put("1498", "");
-        v.put("620", Long.toString(s.volume == 0 ? 0 : s.turnover / s.volume));
+        v.put("620", Long.toString(tape.volume == 0 ? 0 : tape.turnover / tape.volume));
         v.put("732", "");
         v.put("852", "");
-        v.put("9081", "KRX");
+        // Real frames write KRX or NXT (kiwoom-api.md §5.6); what an _AL row writes is UNCERTAIN (§7.2),
+        // here the venue its trade printed on.
+        v.put("9081", tape.lastVenue.name());
         return v;
     }
 
-    /** 0D 주식호가잔량: ten levels a side plus totals; auction and NXT fields are zero. */
-    static Map<String, String> orderBook(MarketSimulator.OrderBook book, MarketSimulator.SymbolState s,
-                                         TradingSession session) {
+    /**
+     * 0D 주식호가잔량 of {@code venue}: ten levels a side plus totals, the KRX and NXT parts of each level
+     * in 6044-6087 (an _AL book adds both; which part an _NX book fills is UNCERTAIN, here NXT's); auction
+     * fields are zero. {@code krx} is the KRX book, the NXT book holds {@code nxtPercent} of its quantities.
+     */
+    static Map<String, String> orderBook(MarketSimulator.OrderBook krx, long nxtPercent, Venue venue,
+                                         MarketSimulator.SymbolState s, TradingSession session) {
         long prev = s.previousClose;
+        // percentages of the KRX book's quantities this venue shows as KRX's and as NXT's
+        long krxShare = venue == Venue.NXT ? 0 : 100;
+        long nxtShare = venue == Venue.KRX ? 0 : nxtPercent;
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("21", time(book.time()));
-        long totalAsk = 0;
-        long totalBid = 0;
+        v.put("21", time(krx.time()));
+        long krxAskTotal = 0;
+        long krxBidTotal = 0;
+        long nxtAskTotal = 0;
+        long nxtBidTotal = 0;
         for (int i = 0; i < MarketSimulator.LEVELS; i++) {
-            MarketSimulator.Level ask = book.asks().get(i);
-            MarketSimulator.Level bid = book.bids().get(i);
+            MarketSimulator.Level ask = krx.asks().get(i);
+            MarketSimulator.Level bid = krx.bids().get(i);
+            long krxAsk = ask.quantity() * krxShare / 100;
+            long krxBid = bid.quantity() * krxShare / 100;
+            long nxtAsk = ask.quantity() * nxtShare / 100;
+            long nxtBid = bid.quantity() * nxtShare / 100;
             v.put(Integer.toString(41 + i), signedPrice(ask.price(), prev));
-            v.put(Integer.toString(61 + i), Long.toString(ask.quantity()));
+            v.put(Integer.toString(61 + i), Long.toString(krxAsk + nxtAsk));
             v.put(Integer.toString(81 + i), "0");
             v.put(Integer.toString(51 + i), signedPrice(bid.price(), prev));
-            v.put(Integer.toString(71 + i), Long.toString(bid.quantity()));
+            v.put(Integer.toString(71 + i), Long.toString(krxBid + nxtBid));
             v.put(Integer.toString(91 + i), "0");
-            v.put(Integer.toString(6044 + i), Long.toString(ask.quantity()));
-            v.put(Integer.toString(6054 + i), Long.toString(bid.quantity()));
-            v.put(Integer.toString(6066 + i), "0");
-            v.put(Integer.toString(6076 + i), "0");
+            v.put(Integer.toString(6044 + i), Long.toString(krxAsk));
+            v.put(Integer.toString(6054 + i), Long.toString(krxBid));
+            v.put(Integer.toString(6066 + i), Long.toString(nxtAsk));
+            v.put(Integer.toString(6076 + i), Long.toString(nxtBid));
             v.put(Integer.toString(621 + i), "0");
             v.put(Integer.toString(631 + i), "0");
-            totalAsk += ask.quantity();
-            totalBid += bid.quantity();
+            krxAskTotal += krxAsk;
+            krxBidTotal += krxBid;
+            nxtAskTotal += nxtAsk;
+            nxtBidTotal += nxtBid;
         }
+        long totalAsk = krxAskTotal + nxtAskTotal;
+        long totalBid = krxBidTotal + nxtBidTotal;
         v.put("121", Long.toString(totalAsk));
         v.put("122", "0");
         v.put("125", Long.toString(totalBid));
@@ -112,14 +131,14 @@ final class RealtimeRows {
         v.put("293", "3");
         v.put("294", "0");
         v.put("295", "0.00");
-        v.put("13", Long.toString(s.volume));
+        v.put("13", Long.toString(s.tape(venue).volume));
         v.put("299", "0.00");
         v.put("215", "");
         v.put("216", "");
-        v.put("6064", Long.toString(totalAsk));
-        v.put("6065", Long.toString(totalBid));
-        v.put("6086", "0");
-        v.put("6087", "0");
+        v.put("6064", Long.toString(krxAskTotal));
+        v.put("6065", Long.toString(krxBidTotal));
+        v.put("6086", Long.toString(nxtAskTotal));
+        v.put("6087", Long.toString(nxtBidTotal));
         return v;
     }
 

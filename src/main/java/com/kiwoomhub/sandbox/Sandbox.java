@@ -66,7 +66,8 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
         this.tokens = new TokenStore(clock, settings.tokenLifetime());
         RealtimeOutbox outbox = new RealtimeOutbox(() -> sink);
         TradingSession session = new TradingSession(clock, settings.alwaysOpen());
-        this.market = new MarketSimulator(settings.symbols(), settings.seed(), settings.historyDays(), session, outbox);
+        this.market = new MarketSimulator(settings.symbols(), settings.seed(), settings.historyDays(), settings.venues(),
+                settings.nxtVolumePercent(), session, outbox);
         for (SandboxSettings.Credential credential : settings.credentials()) {
             accounts.put(credential.appKey(),
                     new SandboxAccount(market, credential.appKey(), credential.accountNumber(), settings.initialCash()));

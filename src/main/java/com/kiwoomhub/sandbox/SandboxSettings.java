@@ -1,9 +1,11 @@
 package com.kiwoomhub.sandbox;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,6 +33,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param minuteBarLabel    whether ka10080 {@code cntr_tm} labels a bar by its start or its end (UNCERTAIN in the reference)
  * @param pushRejections    also push a 00 row with 913=거부 when an order TR is rejected
  * @param restrictedSymbols codes mock mode refuses to trade with RC4007
+ * @param nxtVolumePercent  Nextrade beside KRX: each KRX trade comes with an NXT trade of this percentage of its
+ *                          size (none when that rounds to 0), and the NXT book holds this percentage of KRX's
+ *                          quantities; 0 = nothing trades on NXT
  * @param websocket         timings of the real-time WebSocket; unset values keep the server's defaults
  */
 public record SandboxSettings(
@@ -51,6 +56,7 @@ public record SandboxSettings(
         @DefaultValue("start") MinuteBarLabel minuteBarLabel,
         @DefaultValue("true") boolean pushRejections,
         @DefaultValue("252670") List<String> restrictedSymbols,
+        @DefaultValue("50") int nxtVolumePercent,
         @DefaultValue WebSocket websocket) {
 
     public static final String PREFIX = "kiwoom.sandbox";
@@ -92,6 +98,9 @@ public record SandboxSettings(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("kiwoom.sandbox.port must be 0..65535, got " + port);
         }
+        if (nxtVolumePercent < 0) {
+            throw new IllegalArgumentException("kiwoom.sandbox.nxt-volume-percent must be at least 0, got " + nxtVolumePercent);
+        }
         if (historyDays < 60) {
             throw new IllegalArgumentException("kiwoom.sandbox.history-days must be at least 60, got " + historyDays);
         }
@@ -126,6 +135,17 @@ public record SandboxSettings(
 
     public static SandboxSettings from(ConfigurableEnvironment environment) {
         return Binder.get(environment).bindOrCreate(PREFIX, SandboxSettings.class);
+    }
+
+    /**
+     * The venues whose real-time rows the market pushes. Mock mode is KRX only, as mockapi.kiwoom.com
+     * is (kiwoom-api.md §7.4): REG of an _NX or _AL item is acked like any code and never gets a row.
+     */
+    public Set<Venue> venues() {
+        if (mock) {
+            return EnumSet.of(Venue.KRX);
+        }
+        return nxtVolumePercent == 0 ? EnumSet.of(Venue.KRX, Venue.SOR) : EnumSet.allOf(Venue.class);
     }
 
     private static boolean blank(String s) {

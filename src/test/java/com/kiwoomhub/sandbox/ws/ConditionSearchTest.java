@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,9 +125,9 @@ class ConditionSearchTest {
         assertThat(sandbox.webSocket.sessions().get(0).realtimeConditions()).containsExactly("0");
 
         sandbox.market.setPrice("035720", 42_000);
-        List<JsonNode> first = alerts(1);
+        List<JsonNode> first = client.nextRows(1);
         sandbox.market.setPrice("005930", 60_000);
-        List<JsonNode> second = alerts(1);
+        List<JsonNode> second = client.nextRows(1);
 
         assertAlert(first.get(0), "0", "035720", "I");
         assertAlert(second.get(0), "0", "005930", "D");
@@ -144,7 +143,7 @@ class ConditionSearchTest {
 
         sandbox.webSocket.forceConditionAlert("0", "000660", true);
 
-        List<JsonNode> rows = alerts(2);
+        List<JsonNode> rows = client.nextRows(2);
         assertAlert(rows.get(0), "0", "000660", "I");
         assertAlert(rows.get(1), "0", "000660", "D");
     }
@@ -192,16 +191,6 @@ class ConditionSearchTest {
     private static String request(String seq, String searchType) {
         return "{\"trnm\":\"CNSRREQ\",\"seq\":\"" + seq + "\",\"search_type\":\"" + searchType
                 + "\",\"stex_tp\":\"K\",\"cont_yn\":\"N\",\"next_key\":\"\"}";
-    }
-
-    private List<JsonNode> alerts(int count) {
-        List<JsonNode> rows = new ArrayList<>();
-        while (rows.size() < count) {
-            JsonNode frame = client.nextJson();
-            assertThat(frame.get("trnm").asText()).isEqualTo("REAL");
-            frame.get("data").forEach(rows::add);
-        }
-        return rows;
     }
 
     private static void assertAlert(JsonNode row, String seq, String code, String insertOrDelete) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -65,6 +67,17 @@ final class KiwoomTestClient implements WebSocket.Listener, AutoCloseable {
 
     JsonNode nextJson() {
         return parse(next());
+    }
+
+    /** The rows of the next REAL frames, at least {@code count}, however the server batched them. */
+    List<JsonNode> nextRows(int count) {
+        List<JsonNode> rows = new ArrayList<>();
+        while (rows.size() < count) {
+            JsonNode frame = nextJson();
+            assertThat(frame.path("trnm").asText()).isEqualTo("REAL");
+            frame.path("data").forEach(rows::add);
+        }
+        return rows;
     }
 
     /** Asserts the next frame equals {@code expected} as JSON (key order ignored, values exact). */
