@@ -18,7 +18,6 @@ import java.util.Set;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,20 +77,13 @@ class MarketDataFlowTest {
     @Value("${kafka.bootstrap-servers}")
     String kafka;
 
-    TopicReader topics;
-
-    @BeforeEach
-    void reader() {
-        topics = new TopicReader(kafka);
-    }
-
     @Test
     void quotesCarryTheSandboxPriceWithDirectionRemovedAndVenueFromTheSuffix() throws Exception {
         sandbox.market().setPreviousClose("005930", 70_000);
         sandbox.market().setPrice("005930", 71_500);
 
-        List<ConsumerRecord<String, String>> records = topics.awaitRecords("kiwoom.quotes", Duration.ofSeconds(20),
-                rs -> rs.stream().anyMatch(r -> has(r, "price", 71_500) && has(r, "venue", "KRX"))
+        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(kafka, "kiwoom.quotes",
+                Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r -> has(r, "price", 71_500) && has(r, "venue", "KRX"))
                         && rs.stream().anyMatch(r -> has(r, "price", 71_500) && has(r, "venue", "NXT")));
 
         ConsumerRecord<String, String> krx = last(records, r -> has(r, "price", 71_500) && has(r, "venue", "KRX"));
@@ -117,8 +109,8 @@ class MarketDataFlowTest {
 
     @Test
     void candlesBackfillThreePagesThenNeverRepublishAClosedBar() {
-        List<ConsumerRecord<String, String>> minutes = topics.awaitRecords("kiwoom.candles", Duration.ofSeconds(30),
-                rs -> sandbox.requests().withApiId("ka10080").size() >= 5
+        List<ConsumerRecord<String, String>> minutes = TopicReader.awaitRecords(kafka, "kiwoom.candles",
+                Duration.ofSeconds(30), rs -> sandbox.requests().withApiId("ka10080").size() >= 5
                         && rs.stream().filter(r -> "005930:1m".equals(r.key())).count() >= 3 * 900);
 
         var pages = sandbox.requests().withApiId("ka10080");
@@ -145,7 +137,8 @@ class MarketDataFlowTest {
         LocalDate date = LocalDate.parse(row.path("dt").asText(), DateTimeFormatter.BASIC_ISO_DATE);
         String start = date + "T00:00:00+09:00";
 
-        List<ConsumerRecord<String, String>> records = topics.awaitRecords("kiwoom.candles", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(kafka, "kiwoom.candles",
+                Duration.ofSeconds(30),
                 rs -> rs.stream().anyMatch(r -> "000660:1d".equals(r.key()) && start.equals(field(r, "start"))));
         JsonNode candle = JSON.readTree(last(records, r -> "000660:1d".equals(r.key()) && start.equals(field(r, "start"))).value());
 
@@ -165,8 +158,8 @@ class MarketDataFlowTest {
         sandbox.account().setHolding("000660", "SK하이닉스", 7, 180_000);
         long deposit = sandbox.account().deposit();
 
-        List<ConsumerRecord<String, String>> records = topics.awaitRecords("kiwoom.account", Duration.ofSeconds(20),
-                rs -> rs.stream().anyMatch(r -> r.value().contains("\"000660\"")));
+        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(kafka, "kiwoom.account",
+                Duration.ofSeconds(20), rs -> rs.stream().anyMatch(r -> r.value().contains("\"000660\"")));
         ConsumerRecord<String, String> record = last(records, r -> r.value().contains("\"000660\""));
         JsonNode snapshot = CanonicalSchemas.assertValid(TopicReader.header(record, "ce_type"), record.value());
 

@@ -51,7 +51,7 @@ class QuotePollingRateLimitTest {
 
     @Test
     void everySymbolIsPublishedEveryCycleWithinFiveRequestsASecond() {
-        List<ConsumerRecord<String, String>> quotes = new TopicReader(kafka).awaitRecords("kiwoom.quotes",
+        List<ConsumerRecord<String, String>> quotes = TopicReader.awaitRecords(kafka, "kiwoom.quotes",
                 Duration.ofSeconds(40), rs -> perSymbol(rs).size() == 12 && perSymbol(rs).values().stream().allMatch(n -> n >= 3));
 
         assertThat(perSymbol(quotes)).hasSize(12);

@@ -187,7 +187,7 @@ class OrderCrashTest {
         List<String> all = new ArrayList<>();
         ids.forEach(all::add);
         Map<String, Boolean> done = new HashMap<>();
-        flow.topics.of(OrderFlowFixture.EVENTS).forEach(r -> {
+        flow.eventTopic.records().forEach(r -> {
             if (r.value().contains("\"type\":\"ACCEPTED\"") || r.value().contains("\"type\":\"REJECTED\"")) {
                 done.put(r.key(), true);
             }

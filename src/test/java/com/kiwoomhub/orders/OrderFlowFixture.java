@@ -1,9 +1,9 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kiwoomhub.canonical.CanonicalSchemas;
 import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.support.TopicReader;
 
 /** Sends order requests and reads what the hub made of them: events, dead letters and the sandbox's requests. */
 final class OrderFlowFixture implements AutoCloseable {
@@ -32,7 +32,8 @@ final class OrderFlowFixture implements AutoCloseable {
     static final List<String> ORDER_TRS = List.of("kt10000", "kt10001", "kt10002", "kt10003");
 
     private final KafkaProducer<String, String> producer;
-    final TopicRecorder topics;
+    final TopicReader eventTopic;
+    private final TopicReader deadLetterTopic;
     final Sandbox sandbox;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -41,7 +42,8 @@ final class OrderFlowFixture implements AutoCloseable {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        topics = new TopicRecorder(bootstrapServers, List.of(EVENTS, DEAD_LETTERS));
+        eventTopic = new TopicReader(bootstrapServers, EVENTS);
+        deadLetterTopic = new TopicReader(bootstrapServers, DEAD_LETTERS);
     }
 
     RecordMetadata send(String key, String value) {
@@ -59,7 +61,7 @@ final class OrderFlowFixture implements AutoCloseable {
 
     /** The events of a key, each checked against order-event.v1.json. */
     List<JsonNode> events(String key) {
-        return topics.keyed(EVENTS, key).stream().map(r -> {
+        return eventTopic.withKey(key).stream().map(r -> {
             JsonNode node = read(r.value());
             assertThat(CanonicalSchemas.validate(MessageType.ORDER_EVENT, node)).as(r.value()).isEmpty();
             assertThat(header(r, "ce_type")).isEqualTo("kiwoom.order-event.v1");
@@ -68,7 +70,7 @@ final class OrderFlowFixture implements AutoCloseable {
     }
 
     List<JsonNode> awaitEvents(String key, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> topics.keyed(EVENTS, key).size() >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventTopic.withKey(key).size() >= count);
         return events(key);
     }
 
@@ -89,7 +91,7 @@ final class OrderFlowFixture implements AutoCloseable {
     }
 
     ConsumerRecord<String, String> deadLetter(RecordMetadata source) {
-        return topics.of(DEAD_LETTERS).stream()
+        return deadLetterTopic.records().stream()
                 .filter(r -> String.valueOf(source.offset()).equals(header(r, "kiwoomhub_source_offset"))
                         && String.valueOf(source.partition()).equals(header(r, "kiwoomhub_source_partition"))
                         && REQUESTS.equals(header(r, "kiwoomhub_source_topic")))
@@ -110,11 +112,6 @@ final class OrderFlowFixture implements AutoCloseable {
         return sandbox.requests().withApiId(apiId).stream().map(r -> r.fields()).toList();
     }
 
-    static String header(ConsumerRecord<String, String> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
     JsonNode read(String value) {
         try {
             return json.readTree(value);
@@ -126,6 +123,7 @@ final class OrderFlowFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         producer.close();
-        topics.close();
+        eventTopic.close();
+        deadLetterTopic.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -225,11 +226,11 @@ class OrderFlowTest {
             ConsumerRecord<String, String> dead = flow.awaitDeadLetter(sent);
             assertThat(dead.key()).isEqualTo("acct-key");
             assertThat(dead.value()).isEqualTo(c.value());
-            assertThat(OrderFlowFixture.header(dead, "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
-            assertThat(OrderFlowFixture.header(dead, "kiwoomhub_error")).as(c.value()).startsWith(c.reason());
-            assertThat(OrderFlowFixture.header(dead, "kiwoomhub_source_topic")).isEqualTo(OrderFlowFixture.REQUESTS);
-            assertThat(OrderFlowFixture.header(dead, "kiwoomhub_source_partition")).isEqualTo(Integer.toString(sent.partition()));
-            assertThat(OrderFlowFixture.header(dead, "kiwoomhub_source_offset")).isEqualTo(Long.toString(sent.offset()));
+            assertThat(header(dead, "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
+            assertThat(header(dead, "kiwoomhub_error")).as(c.value()).startsWith(c.reason());
+            assertThat(header(dead, "kiwoomhub_source_topic")).isEqualTo(OrderFlowFixture.REQUESTS);
+            assertThat(header(dead, "kiwoomhub_source_partition")).isEqualTo(Integer.toString(sent.partition()));
+            assertThat(header(dead, "kiwoomhub_source_offset")).isEqualTo(Long.toString(sent.offset()));
             if (c.event()) {
                 String id = flow.read(c.value()).path("clientOrderId").asText();
                 JsonNode rejected = flow.awaitEvent(id, "REJECTED").get(0);
@@ -253,7 +254,7 @@ class OrderFlowTest {
         RecordMetadata second = flow.send("default", request);
 
         ConsumerRecord<String, String> dead = flow.awaitDeadLetter(second);
-        assertThat(OrderFlowFixture.header(dead, "kiwoomhub_error_code")).isEqualTo("HUB_DUPLICATE");
+        assertThat(header(dead, "kiwoomhub_error_code")).isEqualTo("HUB_DUPLICATE");
         List<JsonNode> events = flow.awaitEvents("dup-1", 2);
         assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("ACCEPTED", "REJECTED");
         JsonNode duplicate = events.get(1);

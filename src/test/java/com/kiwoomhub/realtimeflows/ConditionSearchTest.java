@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.conditions.ConditionSearch;
 import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.support.TopicReader;
 
 /**
  * Condition search against the sandbox's conditions: 7 전종목 (every symbol), 8 없음 (none) in real
@@ -46,7 +47,7 @@ class ConditionSearchTest extends RealtimeFlowsTest {
         assertThat(sent.get(0)).contains("\"CNSRLST\"");
         assertThat(sent).anyMatch(f -> f.contains("\"seq\":\"7\"") && f.contains("\"search_type\":\"1\""));
 
-        try (TopicRecorder topic = recorder(signals)) {
+        try (TopicReader topic = reader(signals)) {
             await().atMost(WAIT).until(() -> symbols(topic, "7", "MATCH").equals(Set.copyOf(sandbox.symbols())));
             ConsumerRecord<String, String> first = topic.matching(r -> r.value().contains("\"conditionSeq\":\"7\"")).get(0);
             JsonNode signal = valid(MessageType.CONDITION_SIGNAL, first.value());
@@ -61,7 +62,7 @@ class ConditionSearchTest extends RealtimeFlowsTest {
     void realtimeAlertsBecomeEnterThenExit() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).contains("8"));
         sandboxWs.forceConditionAlert("8", "900301", true);
-        try (TopicRecorder topic = recorder(signals)) {
+        try (TopicReader topic = reader(signals)) {
             // The sandbox's next scan sees that 900301 does not meet condition 8 and sends the D alert.
             await().atMost(WAIT).until(() -> events(topic, "900301").equals(List.of("ENTER", "EXIT")));
             JsonNode enter = valid(MessageType.CONDITION_SIGNAL,
@@ -76,7 +77,7 @@ class ConditionSearchTest extends RealtimeFlowsTest {
     void periodicSearchFollowsEveryPage() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(realtimeConditions()).contains("7"));
         conditionSearch.searchPeriodic();
-        try (TopicRecorder topic = recorder(signals)) {
+        try (TopicReader topic = reader(signals)) {
             await().atMost(WAIT).until(() -> symbols(topic, "9", "MATCH").equals(Set.copyOf(sandbox.symbols())));
         }
         assertThat(sandbox.symbols().size()).isGreaterThan(2 * SandboxRealtime.PAGE_SIZE);
@@ -134,13 +135,13 @@ class ConditionSearchTest extends RealtimeFlowsTest {
                 .flatMap(s -> s.realtimeConditions().stream()).collect(Collectors.toSet());
     }
 
-    private static Set<String> symbols(TopicRecorder topic, String seq, String event) {
+    private static Set<String> symbols(TopicReader topic, String seq, String event) {
         return topic.matching(r -> r.value().contains("\"conditionSeq\":\"" + seq + "\"")
                 && r.value().contains("\"event\":\"" + event + "\"")).stream().map(ConsumerRecord::key)
                 .collect(Collectors.toSet());
     }
 
-    private static List<String> events(TopicRecorder topic, String symbol) {
+    private static List<String> events(TopicReader topic, String symbol) {
         return topic.withKey(symbol).stream().map(r -> valid(MessageType.CONDITION_SIGNAL, r.value()).path("event").asText())
                 .toList();
     }

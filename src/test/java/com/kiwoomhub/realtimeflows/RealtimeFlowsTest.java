@@ -33,6 +33,7 @@ import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.realtime.SessionState;
 import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
 import com.kiwoomhub.sandbox.ws.SessionInfo;
+import com.kiwoomhub.support.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,8 +100,8 @@ abstract class RealtimeFlowsTest {
                 .flatMap(g -> g.values().stream()).flatMap(java.util.Set::stream).toList();
     }
 
-    TopicRecorder recorder(String topic) {
-        return new TopicRecorder(kafka, topic);
+    TopicReader reader(String topic) {
+        return new TopicReader(kafka, topic);
     }
 
     void send(String topic, String key, String value) throws Exception {

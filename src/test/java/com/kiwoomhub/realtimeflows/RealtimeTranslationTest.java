@@ -1,5 +1,6 @@
 package com.kiwoomhub.realtimeflows;
 
+import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.marketdata.MarketCalendar;
 import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.support.TopicReader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -65,8 +67,8 @@ class RealtimeTranslationTest extends RealtimeFlowsTest {
                 ]}""");
         LocalDate day = calendar.today();
 
-        try (TopicRecorder tradeTopic = recorder(trades); TopicRecorder bookTopic = recorder(orderbooks);
-             TopicRecorder statusTopic = recorder(marketStatus); TopicRecorder accountTopic = recorder(account)) {
+        try (TopicReader tradeTopic = reader(trades); TopicReader bookTopic = reader(orderbooks);
+             TopicReader statusTopic = reader(marketStatus); TopicReader accountTopic = reader(account)) {
             await().atMost(WAIT).until(() -> tradeTopic.withKey("900001").size() == 2);
             List<ConsumerRecord<String, String>> trade = tradeTopic.withKey("900001");
             JsonNode krx = valid(MessageType.TRADE, trade.get(0).value());
@@ -151,7 +153,7 @@ class RealtimeTranslationTest extends RealtimeFlowsTest {
             }
             sandboxWs.pushRaw("{\"trnm\":\"REAL\",\"data\":[" + rows + "]}");
         }
-        try (TopicRecorder tradeTopic = recorder(trades)) {
+        try (TopicReader tradeTopic = reader(trades)) {
             for (String symbol : symbols) {
                 await().atMost(WAIT).until(() -> tradeTopic.withKey(symbol).size() >= frames);
                 List<Long> volumes = new ArrayList<>();
@@ -166,7 +168,7 @@ class RealtimeTranslationTest extends RealtimeFlowsTest {
     void watchlistIsSubscribedAndTheMarketModelReachesKafka() {
         await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
                 .contains("0B:005930", "0D:005930", "0B:000660", "0D:000660", "0s:", "04:"));
-        try (TopicRecorder tradeTopic = recorder(trades)) {
+        try (TopicReader tradeTopic = reader(trades)) {
             await().atMost(WAIT).until(() -> {
                 sandbox.step();
                 return !tradeTopic.withKey("005930").isEmpty() && !tradeTopic.withKey("000660").isEmpty();
@@ -180,9 +182,5 @@ class RealtimeTranslationTest extends RealtimeFlowsTest {
     private double count(String type, String outcome) {
         var counter = meters.find("kiwoom.realtime.rows").tag("type", type).tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

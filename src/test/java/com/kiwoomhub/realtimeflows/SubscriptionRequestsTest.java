@@ -1,9 +1,9 @@
 package com.kiwoomhub.realtimeflows;
 
+import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import com.kiwoomhub.realtime.Subscriptions;
+import com.kiwoomhub.support.TopicReader;
 
 /** SubscriptionRequests on Kafka change what the hub's session registers at the sandbox. */
 class SubscriptionRequestsTest extends RealtimeFlowsTest {
@@ -68,7 +69,7 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
         List<String> before = sandboxRegistrations();
         send(requests, "too-many", request);
 
-        try (TopicRecorder dead = recorder(deadLetters)) {
+        try (TopicReader dead = reader(deadLetters)) {
             await().atMost(WAIT).until(() -> !dead.withKey("too-many").isEmpty());
             ConsumerRecord<String, String> letter = dead.withKey("too-many").get(0);
             assertThat(letter.value()).isEqualTo(request);
@@ -87,7 +88,7 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
         send(requests, "bad-channel", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"005930\"],\"channels\":[\"candles\"]}");
         send(requests, "bad-symbol", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"A005930\"],\"channels\":[\"trades\"]}");
         send(requests, "bad-json", "SUBSCRIBE 005930");
-        try (TopicRecorder dead = recorder(deadLetters)) {
+        try (TopicReader dead = reader(deadLetters)) {
             await().atMost(WAIT).until(() -> !dead.withKey("bad-json").isEmpty() && !dead.withKey("bad-channel").isEmpty()
                     && !dead.withKey("bad-symbol").isEmpty());
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
@@ -97,9 +98,5 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
             assertThat(dead.withKey("bad-json").get(0).value()).isEqualTo("SUBSCRIBE 005930");
             assertThat(header(dead.withKey("bad-json").get(0), "kiwoomhub_error")).startsWith("not JSON");
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

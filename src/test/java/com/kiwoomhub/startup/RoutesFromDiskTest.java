@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,12 +88,9 @@ class RoutesFromDiskTest {
         readUntil("hub.test.edit", 1);
         Files.writeString(ROUTES.resolve("edit.camel.yaml"), timerRoute("edit", "hub.test.edit", "v2"));
 
-        List<String> values = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            values.clear();
-            readAll("hub.test.edit").forEach(r -> values.add(r.value()));
-            return values.stream().filter(v -> v.contains("v2")).count() >= 3;
-        });
+        List<String> values = TopicReader.awaitRecords(embeddedKafka, "hub.test.edit", Duration.ofSeconds(20),
+                        rs -> rs.stream().filter(r -> r.value().contains("v2")).count() >= 3)
+                .stream().map(ConsumerRecord::value).toList();
         int firstNew = indexOfFirst(values, "v2");
         assertThat(values.subList(firstNew, values.size()))
                 .as("after the reload only the edited route runs").allMatch(v -> v.equals("{\"version\":\"v2\"}"));
@@ -116,7 +112,7 @@ class RoutesFromDiskTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("broken.camel.yaml")
                 && output.getAll().contains("nosuchstep"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> readAll("hub.test.broken").stream()
+        TopicReader.awaitRecords(embeddedKafka, "hub.test.broken", Duration.ofSeconds(20), rs -> rs.stream()
                 .filter(r -> r.timestamp() > edited.toEpochMilli() + 500)
                 .anyMatch(r -> r.value().equals("{\"version\":\"v1\"}")));
         assertThat(camel.getRouteController().getRouteStatus("broken")).isEqualTo(ServiceStatus.Started);
@@ -142,17 +138,7 @@ class RoutesFromDiskTest {
     }
 
     private List<ConsumerRecord<String, String>> readUntil(String topic, int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            records.clear();
-            records.addAll(readAll(topic));
-            return records.size() >= count;
-        });
-        return records;
-    }
-
-    private List<ConsumerRecord<String, String>> readAll(String topic) {
-        return new TopicReader(embeddedKafka).readAll(topic);
+        return TopicReader.awaitRecords(embeddedKafka, topic, Duration.ofSeconds(30), rs -> rs.size() >= count);
     }
 
     private static int indexOfFirst(List<String> values, String marker) {

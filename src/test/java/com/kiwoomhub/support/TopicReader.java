@@ -14,59 +14,101 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the beginning in tests, as a consumer of the hub would. */
-public final class TopicReader {
+/**
+ * Reads one topic from its beginning as a consumer of the hub would, on a background thread from
+ * construction to {@link #close()}, and keeps every record for assertions.
+ */
+public final class TopicReader implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private static final Comparator<ConsumerRecord<String, String>> PARTITION_THEN_OFFSET =
+            Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset);
 
-    public TopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-    }
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    private final Thread thread;
 
-    /** Every record of the topic now, in partition then offset order. */
-    public List<ConsumerRecord<String, String>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
+    public TopicReader(String bootstrapServers, String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                // a group of its own, with no committed offsets: reading starts at the beginning
+                ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                // subscribed before the hub creates the topic (the crash test's forked hub): find it soon after
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500,
+                // the order flow publishes in Kafka transactions: aborted records must stay unseen
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 5000;
-            int emptyPolls = 0;
-            while (System.currentTimeMillis() < deadline && emptyPolls < 2) {
-                var batch = consumer.poll(Duration.ofMillis(300));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        thread = new Thread(this::read, "topic-reader-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void read() {
+        try (consumer) {
+            while (true) {
+                var batch = consumer.poll(Duration.ofSeconds(1));
+                synchronized (records) {
+                    batch.forEach(records::add);
                 }
-                batch.forEach(records::add);
             }
+        } catch (WakeupException closing) {
+            // close() ends the poll
         }
-        records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
-                .thenComparingLong(ConsumerRecord::offset));
-        return records;
     }
 
-    /** Waits until the topic holds records matching {@code until}, then returns all of them. */
-    public List<ConsumerRecord<String, String>> awaitRecords(String topic, Duration timeout,
-                                                      Predicate<List<ConsumerRecord<String, String>>> until) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        await().atMost(timeout).until(() -> {
-            records.clear();
-            records.addAll(readAll(topic));
-            return until.test(records);
-        });
-        return records;
+    /** Every record read so far, in partition then offset order. */
+    public List<ConsumerRecord<String, String>> records() {
+        List<ConsumerRecord<String, String>> copy;
+        synchronized (records) {
+            copy = new ArrayList<>(records);
+        }
+        copy.sort(PARTITION_THEN_OFFSET);
+        return copy;
     }
 
+    /** The records with this key so far, in offset order (one key lives on one partition). */
+    public List<ConsumerRecord<String, String>> withKey(String key) {
+        return matching(r -> key.equals(r.key()));
+    }
+
+    public List<ConsumerRecord<String, String>> matching(Predicate<ConsumerRecord<String, String>> filter) {
+        return records().stream().filter(filter).toList();
+    }
+
+    /** Reads the topic from its beginning until its records satisfy {@code until}, then returns them. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic,
+            Duration timeout, Predicate<List<ConsumerRecord<String, String>>> until) {
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            return reader.awaitRecords(timeout, until);
+        }
+    }
+
+    /** Waits until the records read so far satisfy {@code until}, then returns them. */
+    public List<ConsumerRecord<String, String>> awaitRecords(Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        return await().atMost(timeout).until(this::records, until);
+    }
+
+    /** The last value of a header as text, or null when the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
