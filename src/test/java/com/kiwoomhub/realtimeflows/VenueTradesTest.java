@@ -15,6 +15,7 @@ import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.Venue;
+import com.kiwoomhub.support.TopicReader;
 
 /** The sandbox market's _NX and _AL rows become Trade records of venue NXT and UNIFIED on kiwoom.trades. */
 class VenueTradesTest extends RealtimeFlowsTest {
@@ -35,7 +36,7 @@ class VenueTradesTest extends RealtimeFlowsTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
                 .contains("0B:035720_NX", "0B:035720_AL"));
 
-        try (TopicRecorder tradeTopic = recorder(trades)) {
+        try (TopicReader tradeTopic = reader(trades)) {
             long nxtVolumeBefore = sandbox.market().quote(KAKAO, Venue.NXT).volume();
             // a KRX trade of one share has no NXT part; step until NXT has traded
             await().atMost(WAIT).until(() -> {
@@ -72,7 +73,7 @@ class VenueTradesTest extends RealtimeFlowsTest {
         assertThat(trade.path("session").asText()).isEqualTo("REGULAR");
     }
 
-    private static JsonNode lastOf(TopicRecorder topic, String venue) {
+    private static JsonNode lastOf(TopicReader topic, String venue) {
         List<JsonNode> records = topic.withKey(KAKAO).stream().map(r -> valid(MessageType.TRADE, r.value()))
                 .filter(t -> t.path("venue").asText().equals(venue)).toList();
         return records.isEmpty() ? MissingNode.getInstance() : records.get(records.size() - 1);
