@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
+import org.apache.kafka.clients.NetworkClient;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -62,7 +65,7 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
             var beanFactory = (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();
             if (!beanFactory.containsSingleton(BEAN_NAME)) {
                 beanFactory.registerSingleton(BEAN_NAME, broker);
-                beanFactory.registerDisposableBean(BEAN_NAME, () -> invoke(broker, "destroy"));
+                beanFactory.registerDisposableBean(BEAN_NAME, () -> stop(broker));
             }
         });
     }
@@ -104,6 +107,16 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker: " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Stops the broker after the hub's own Kafka clients are closed. Kafka's test kit closes the
+     * broker's controller channel twice and warns about it on every stop; that client logger has
+     * nothing else left to say by then.
+     */
+    private static void stop(Object broker) {
+        LoggingSystem.get(EmbeddedKafka.class.getClassLoader()).setLogLevel(NetworkClient.class.getName(), LogLevel.ERROR);
+        invoke(broker, "destroy");
     }
 
     private static Object invoke(Object target, String method) {
