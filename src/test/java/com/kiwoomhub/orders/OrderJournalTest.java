@@ -140,9 +140,7 @@ class OrderJournalTest {
             JournalEntry unknownClaim = submitting(unknown, "old");
             assertThat(old.claim(unknownClaim)).isTrue();
             old.record(unknownClaim.with(JournalPhase.UNKNOWN, null, null, null), List.of());
-            JournalEntry recentClaim = submitting(recent, "recent");
-            assertThat(sixDaysAgo.claim(recentClaim)).isTrue();
-            sixDaysAgo.record(recentClaim.with(JournalPhase.ACCEPTED, "0000072", null, null), List.of());
+            accept(sixDaysAgo, recent, "0000072");
         }
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -184,9 +182,7 @@ class OrderJournalTest {
         Instant cutoff = Instant.now().minus(Duration.ofDays(7));
         String id = "pruned-twice";
         try (OrderJournal old = journal("old", topic, Clock.fixed(cutoff.minus(Duration.ofDays(1)), ZoneOffset.UTC))) {
-            JournalEntry claim = submitting(id, "old");
-            assertThat(old.claim(claim)).isTrue();
-            old.record(claim.with(JournalPhase.ACCEPTED, "0000081", null, null), List.of());
+            accept(old, id, "0000081");
         }
         try (OrderJournal a = journal("a", topic, Clock.systemUTC()); OrderJournal b = journal("b", topic, Clock.systemUTC())) {
             a.load();
@@ -197,9 +193,7 @@ class OrderJournalTest {
             assertThat(a.prune(cutoff)).as("pruned again by a").isEmpty();
             assertThat(b.prune(cutoff)).as("pruned again by b").isEmpty();
 
-            JournalEntry reused = submitting(id, "a");
-            assertThat(a.claim(reused)).as("a request reusing a pruned clientOrderId is a new order").isTrue();
-            a.record(reused.with(JournalPhase.ACCEPTED, "0000082", null, null), List.of());
+            accept(a, id, "0000082");
             assertThat(b.prune(cutoff)).isEmpty();
         }
         try (OrderJournal restarted = journal("restarted", topic, Clock.systemUTC())) {
@@ -217,9 +211,7 @@ class OrderJournalTest {
         Instant cutoff = Instant.now().minus(Duration.ofDays(7));
         String id = "pruned-late";
         try (OrderJournal old = journal("old", topic, Clock.fixed(cutoff.minus(Duration.ofDays(1)), ZoneOffset.UTC))) {
-            JournalEntry claim = submitting(id, "old");
-            assertThat(old.claim(claim)).isTrue();
-            old.record(claim.with(JournalPhase.ACCEPTED, "0000091", null, null), List.of());
+            accept(old, id, "0000091");
             assertThat(old.prune(cutoff)).extracting(JournalEntry::clientOrderId).containsExactly(id);
         }
         List<ConsumerRecord<String, String>> tombstones = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
@@ -252,6 +244,13 @@ class OrderJournalTest {
 
     private OrderJournal journal(String instance, String topic, Clock clock) {
         return new OrderJournal(broker.getBrokersAsString(), topic, 3, instance, Duration.ofSeconds(30), clock);
+    }
+
+    /** A NEW order claimed and accepted by this instance; a pruned clientOrderId is claimed like a new one. */
+    private static void accept(OrderJournal journal, String id, String brokerOrderId) {
+        JournalEntry claim = submitting(id, journal.instance());
+        assertThat(journal.claim(claim)).as("%s claims %s", journal.instance(), id).isTrue();
+        journal.record(claim.with(JournalPhase.ACCEPTED, brokerOrderId, null, null), List.of());
     }
 
     private static String claimKey(JournalEntry claim) {
