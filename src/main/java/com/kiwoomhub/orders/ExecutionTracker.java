@@ -143,6 +143,13 @@ public class ExecutionTracker {
         return Optional.empty();
     }
 
+    /** Journal entries were pruned: the orders they started are not tracked any more (under any of their numbers). */
+    public synchronized void forget(Collection<JournalEntry> pruned) {
+        Set<String> ids = new HashSet<>();
+        pruned.forEach(e -> ids.add(e.clientOrderId()));
+        chains.values().removeIf(c -> c.clientOrderId != null && ids.contains(c.clientOrderId));
+    }
+
     /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
     public synchronized OrderStatus statusOf(String account, String brokerOrderId) {
         restoreOnce();

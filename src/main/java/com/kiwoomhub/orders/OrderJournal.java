@@ -1,12 +1,16 @@
 package com.kiwoomhub.orders;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +33,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -48,12 +54,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <p>Two kinds of records live on it, both in the partition of the clientOrderId:
  * <ul>
  * <li>claims, key {@code claim:<clientOrderId>:<attempt>}: the write-ahead SUBMITTING entry. Each
- * claim has its own key, so compaction never removes one, and the claim with the lowest offset owns
- * the clientOrderId. An instance that finds an earlier claim after writing its own has lost the race
+ * claim has its own key, so compaction never removes one before it is pruned, and the claim with the
+ * lowest offset owns the clientOrderId. An instance that finds an earlier claim after writing its own has lost the race
  * and must not call Kiwoom, so two instances can never both send the same request;</li>
  * <li>states, key {@code <clientOrderId>}: the entry as it moves on (UNKNOWN, ACCEPTED, REJECTED);
  * compaction keeps the latest.</li>
  * </ul>
+ * Decided entries unchanged for the retention are {@linkplain #prune pruned}: tombstones for the state
+ * key and every claim key, so that compaction removes them and the journal stays bounded.
  * Every write is a Kafka transaction ({@code acks=all}, idempotent producer), acknowledged before
  * the method returns; an outcome is written in the same transaction as its order event (and dead
  * letter), so after a crash either both exist or neither. The journal is read {@code read_committed}.
@@ -62,6 +70,13 @@ public class OrderJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderJournal.class);
     private static final String CLAIM_PREFIX = "claim:";
+    /** Headers of a tombstone: which entry it removes, since a tombstone has no value to say so. */
+    private static final String PRUNED_ID = "kiwoomhub_client_order_id";
+    private static final String PRUNED_ATTEMPT = "kiwoomhub_attempt";
+    /** Entries per pruning transaction, well inside the transaction timeout even with a large backlog. */
+    private static final int PRUNE_BATCH = 500;
+    /** How long compaction keeps a tombstone readable: an instance reading behind still sees the removal. */
+    private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final String bootstrapServers;
@@ -69,6 +84,7 @@ public class OrderJournal implements AutoCloseable {
     private final int partitionCount;
     private final String instance;
     private final Duration loadTimeout;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -80,14 +96,24 @@ public class OrderJournal implements AutoCloseable {
     private final Map<String, JournalEntry> claims = new ConcurrentHashMap<>();
     /** clientOrderId → the latest state record of the winning attempt. */
     private final Map<String, JournalEntry> states = new ConcurrentHashMap<>();
+    /** clientOrderId → the time of its latest state record, the entry's last change. */
+    private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
+    /** clientOrderId → the attempts of every claim on it (the winner and those that lost), for pruning. */
+    private final Map<String, Set<String>> claimAttempts = new ConcurrentHashMap<>();
 
-    /** Nothing is read or written until {@link #load()}: the hub starts (and reports route errors) without Kafka. */
-    public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout) {
+    /**
+     * Nothing is read or written until {@link #load()}: the hub starts (and reports route errors) without Kafka.
+     *
+     * @param clock the time written on journal records, which pruning measures an entry's age by
+     */
+    public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout,
+                        Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.partitionCount = partitionCount;
         this.instance = instance;
         this.loadTimeout = loadTimeout;
+        this.clock = clock;
     }
 
     /**
@@ -117,12 +143,19 @@ public class OrderJournal implements AutoCloseable {
             partitions.clear();
             claims.clear();
             states.clear();
+            changedAt.clear();
+            claimAttempts.clear();
             throw e;
         }
     }
 
     public String instance() {
         return instance;
+    }
+
+    /** How many orders this instance holds in memory. */
+    public int size() {
+        return claims.size();
     }
 
     /** The entry of a clientOrderId as far as this instance has read the journal. */
@@ -167,7 +200,8 @@ public class OrderJournal implements AutoCloseable {
         load();
         String key = CLAIM_PREFIX + submitting.clientOrderId() + ":" + submitting.attempt();
         int partition = partitionOf(submitting.clientOrderId());
-        RecordMetadata written = transact(List.of(new ProducerRecord<>(topic, partition, key, write(submitting))));
+        RecordMetadata written = transact(List.of(new ProducerRecord<>(topic, partition, clock.millis(), key,
+                write(submitting))));
         readPast(new TopicPartition(topic, partition), written.offset());
         JournalEntry winner = claims.get(submitting.clientOrderId());
         return winner != null && winner.attempt().equals(submitting.attempt());
@@ -177,13 +211,66 @@ public class OrderJournal implements AutoCloseable {
     public synchronized void record(JournalEntry state, Collection<ProducerRecord<String, String>> alongside) {
         load();
         List<ProducerRecord<String, String>> batch = new ArrayList<>();
-        batch.add(new ProducerRecord<>(topic, partitionOf(state.clientOrderId()), state.clientOrderId(), write(state)));
+        batch.add(new ProducerRecord<>(topic, partitionOf(state.clientOrderId()), clock.millis(), state.clientOrderId(),
+                write(state)));
         batch.addAll(alongside);
-        transact(batch);
+        RecordMetadata written = transact(batch);
         if (!claims.containsKey(state.clientOrderId())) {
             claims.put(state.clientOrderId(), state);
         }
         states.put(state.clientOrderId(), state);
+        changedAt.put(state.clientOrderId(), Instant.ofEpochMilli(written.timestamp()));
+    }
+
+    /**
+     * Removes the decided entries (ACCEPTED, REJECTED) whose last change is before {@code changedBefore}:
+     * tombstones for the state key and every claim key, then forgets them. An entry awaiting its outcome
+     * (SUBMITTING, UNKNOWN) is never removed. The journal is read to its end first, so entries another
+     * instance pruned are not pruned again; if two instances still prune one entry at once, the second
+     * set of tombstones removes nothing more.
+     *
+     * @return the entries removed
+     */
+    public synchronized List<JournalEntry> prune(Instant changedBefore) {
+        refresh();
+        List<JournalEntry> expired = entries().stream()
+                .filter(e -> e.decided() && changedAt.getOrDefault(e.clientOrderId(), Instant.MAX).isBefore(changedBefore))
+                .toList();
+        for (int from = 0; from < expired.size(); from += PRUNE_BATCH) {
+            List<JournalEntry> batch = expired.subList(from, Math.min(expired.size(), from + PRUNE_BATCH));
+            List<ProducerRecord<String, String>> tombstones = new ArrayList<>();
+            for (JournalEntry e : batch) {
+                for (String attempt : claimAttempts.getOrDefault(e.clientOrderId(), Set.of())) {
+                    tombstones.add(tombstone(CLAIM_PREFIX + e.clientOrderId() + ":" + attempt, e));
+                }
+                tombstones.add(tombstone(e.clientOrderId(), e));
+            }
+            transact(tombstones);
+            batch.forEach(e -> forget(e.clientOrderId(), e.attempt()));
+        }
+        return expired;
+    }
+
+    /**
+     * A tombstone names the attempt it removes. Should it land after a new order that reused the
+     * clientOrderId (an instance pruning on a view older than that order), readers keep the new claim,
+     * so the new order is at worst reconciled again, never sent again.
+     */
+    private ProducerRecord<String, String> tombstone(String key, JournalEntry pruned) {
+        return new ProducerRecord<>(topic, partitionOf(pruned.clientOrderId()), clock.millis(), key, null, List.of(
+                new RecordHeader(PRUNED_ID, pruned.clientOrderId().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(PRUNED_ATTEMPT, pruned.attempt().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Drops an entry from memory, unless the clientOrderId already belongs to a later attempt. */
+    private void forget(String clientOrderId, String attempt) {
+        JournalEntry winner = claims.get(clientOrderId);
+        if (winner != null && winner.attempt().equals(attempt)) {
+            claims.remove(clientOrderId);
+            states.remove(clientOrderId);
+            changedAt.remove(clientOrderId);
+            claimAttempts.remove(clientOrderId);
+        }
     }
 
     /** Publishes records that change no journal entry (e.g. the events of a record without a valid clientOrderId). */
@@ -248,7 +335,14 @@ public class OrderJournal implements AutoCloseable {
 
     private void apply(Iterable<ConsumerRecord<String, String>> records) {
         for (ConsumerRecord<String, String> r : records) {
-            if (r.key() == null || r.value() == null) {
+            if (r.key() == null) {
+                continue;
+            }
+            if (r.value() == null) {
+                String prunedId = header(r, PRUNED_ID);
+                if (prunedId != null) {
+                    forget(prunedId, header(r, PRUNED_ATTEMPT));
+                }
                 continue;
             }
             JournalEntry entry;
@@ -259,18 +353,24 @@ public class OrderJournal implements AutoCloseable {
                         r.offset(), e.getOriginalMessage());
                 continue;
             }
+            claims.putIfAbsent(entry.clientOrderId(), entry);
             if (r.key().startsWith(CLAIM_PREFIX)) {
-                claims.putIfAbsent(entry.clientOrderId(), entry);
+                claimAttempts.computeIfAbsent(entry.clientOrderId(), id -> ConcurrentHashMap.newKeySet()).add(entry.attempt());
             } else {
-                claims.putIfAbsent(entry.clientOrderId(), entry);
                 states.put(entry.clientOrderId(), entry);
+                changedAt.put(entry.clientOrderId(), Instant.ofEpochMilli(r.timestamp()));
             }
         }
     }
 
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
     /** The partition Kafka's default partitioner gives the key {@code clientOrderId}: claims and states share it. */
     private int partitionOf(String clientOrderId) {
-        return Utils.toPositive(Utils.murmur2(clientOrderId.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        return Utils.toPositive(Utils.murmur2(clientOrderId.getBytes(StandardCharsets.UTF_8)))
                 % partitions.size();
     }
 
@@ -286,9 +386,13 @@ public class OrderJournal implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             short replication = (short) Math.min(3, brokers);
+            // segments roll daily, so compaction (which leaves the open segment alone) removes pruned entries
+            // within a day, and their tombstones a day later
             NewTopic wanted = new NewTopic(topic, partitions, replication).configs(Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1))));
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)),
+                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
             try {
                 admin.createTopics(List.of(wanted)).all().get(30, TimeUnit.SECONDS);
                 LOG.info("Created the compacted order journal topic {} ({} partitions, replication {})", topic,

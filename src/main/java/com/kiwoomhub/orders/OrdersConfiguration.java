@@ -31,9 +31,17 @@ public class OrdersConfiguration {
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
                               @Value("${topics.order-journal}") String topic,
-                              @Value("${kafka.embedded.partitions:3}") int partitions) {
+                              @Value("${kafka.embedded.partitions:3}") int partitions, ObjectProvider<Clock> clock) {
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout());
+        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    JournalRetention journalRetention(OrderJournal journal, ExecutionTracker executions, OrdersProperties settings,
+                                      ObjectProvider<Clock> clock, MeterRegistry meters) {
+        return new JournalRetention(journal, executions, settings.journalRetention(), clock.getIfAvailable(Clock::systemUTC),
+                meters);
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        (longer than the client's request timeout) and is reconciled
  * @param reconcileWindow a Kiwoom order placed this long before the request was journaled still matches it
  * @param journalLoadTimeout how long startup may take to read the journal to its end
+ * @param journalRetention decided journal entries unchanged for this long are pruned; at least a day, since
+ *                        the daily notional cap and the day's executions read the day's entries
  * @param instanceId      this hub instance in journal claims; blank = a random id per start
  */
 @ConfigurationProperties("kiwoom.orders")
@@ -27,8 +29,16 @@ public record OrdersProperties(
         @DefaultValue("30s") Duration recoveryAfter,
         @DefaultValue("60s") Duration reconcileWindow,
         @DefaultValue("60s") Duration journalLoadTimeout,
+        @DefaultValue("7d") Duration journalRetention,
         @DefaultValue("") String instanceId,
         @DefaultValue Risk risk) {
+
+    public OrdersProperties {
+        if (journalRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("kiwoom.orders.journal-retention must be at least 1d (the daily notional "
+                    + "cap and the day's executions need the day's journal entries), got " + journalRetention);
+        }
+    }
 
     /**
      * Pre-trade limits, checked on NEW orders only (a MODIFY or CANCEL always passes, so risk can be

@@ -97,6 +97,20 @@ class ExecutionTrackerTest {
     }
 
     @Test
+    void aPrunedOrderIsForgottenUnderEveryOrderNumberWhileOthersStayTracked() {
+        JournalEntry pruned = accepted("buy-3", "0000200", 10);
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(pruned, accepted("buy-4", "0000300", 5)));
+        single(tracker.onFrame("default", frame(row("0000201", "확인", "매수정정", 10, 10, "0000200"))));
+        assertThat(tracker.find("0000201")).isPresent();
+
+        tracker.forget(List.of(pruned));
+
+        assertThat(tracker.find("0000200")).isEmpty();
+        assertThat(tracker.find("0000201")).isEmpty();
+        assertThat(tracker.find("0000300")).map(ExecutionTracker.OrderView::symbol).contains("005930");
+    }
+
+    @Test
     void anExpiredIocRemainderIsCancelled() {
         ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("ioc-1", "0000200", 10)));
         tracker.onFrame("default", frame(fill(row("0000200", "체결", "+매수", 10, 7, "0000000"), 3, 70000, 3, 210000)));

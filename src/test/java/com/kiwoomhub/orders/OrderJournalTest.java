@@ -2,19 +2,27 @@ package com.kiwoomhub.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +34,14 @@ import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.orders.JournalEntry.JournalPhase;
+import com.kiwoomhub.support.TopicReader;
 
-/** The order journal as two hub instances share it: one claim wins, and a restart reads what both wrote. */
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The order journal as two hub instances share it: one claim wins, a restart reads what both wrote, and
+ * decided entries past the retention are pruned while requests awaiting their outcome are kept.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderJournalTest {
 
@@ -92,7 +106,8 @@ class OrderJournalTest {
         String topic = "test.precreated-journal";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-            try (OrderJournal journal = new OrderJournal(broker.getBrokersAsString(), topic, 3, "x", Duration.ofSeconds(30))) {
+            try (OrderJournal journal = new OrderJournal(broker.getBrokersAsString(), topic, 3, "x", Duration.ofSeconds(30),
+                    Clock.systemUTC())) {
                 journal.load();
             }
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
@@ -101,8 +116,149 @@ class OrderJournalTest {
         }
     }
 
+    @Test
+    void decidedEntriesPastTheRetentionAreTombstonedWithEveryClaimWhileOpenAndRecentOnesStay() {
+        String topic = "test.pruned-journal-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Clock tenDaysAgo = Clock.fixed(now.minus(Duration.ofDays(10)), ZoneOffset.UTC);
+        String accepted = "old-accepted";
+        String rejected = "old-rejected";
+        String submitting = "old-submitting";
+        String unknown = "old-unknown";
+        String recent = "recent-accepted";
+        JournalEntry acceptedClaim = submitting(accepted, "old");
+        JournalEntry lostClaim = submitting(accepted, "other");
+        JournalEntry rejectedClaim = submitting(rejected, "old");
+        try (OrderJournal old = journal("old", topic, tenDaysAgo); OrderJournal other = journal("other", topic, tenDaysAgo);
+             OrderJournal sixDaysAgo = journal("recent", topic, Clock.fixed(now.minus(Duration.ofDays(6)), ZoneOffset.UTC))) {
+            assertThat(old.claim(acceptedClaim)).isTrue();
+            assertThat(other.claim(lostClaim)).isFalse();
+            old.record(acceptedClaim.with(JournalPhase.ACCEPTED, "0000071", null, null), List.of());
+            assertThat(old.claim(rejectedClaim)).isTrue();
+            old.record(rejectedClaim.with(JournalPhase.REJECTED, null, "KIWOOM_800033", "no"), List.of());
+            assertThat(old.claim(submitting(submitting, "old"))).isTrue();
+            JournalEntry unknownClaim = submitting(unknown, "old");
+            assertThat(old.claim(unknownClaim)).isTrue();
+            old.record(unknownClaim.with(JournalPhase.UNKNOWN, null, null, null), List.of());
+            accept(sixDaysAgo, recent, "0000072");
+        }
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (OrderJournal pruner = journal("pruner", topic, Clock.systemUTC())) {
+            pruner.load();
+            assertThat(pruner.size()).isEqualTo(5);
+            JournalRetention retention = new JournalRetention(pruner, new ExecutionTracker(pruner::entries),
+                    Duration.ofDays(7), Clock.systemUTC(), meters);
+
+            assertThat(retention.prune()).isEqualTo(2);
+            assertThat(pruner.find(accepted)).isEmpty();
+            assertThat(pruner.byBrokerOrderId("0000071")).isEmpty();
+            assertThat(pruner.find(rejected)).isEmpty();
+            assertThat(meters.counter("kiwoom.orders.journal.pruned").count()).isEqualTo(2.0);
+            assertThat(meters.get("kiwoom.orders.journal.entries").gauge().value()).isEqualTo(3.0);
+        }
+
+        List<String> tombstoned = List.of(accepted, claimKey(acceptedClaim), claimKey(lostClaim), rejected,
+                claimKey(rejectedClaim));
+        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
+                Duration.ofSeconds(30), rs -> tombstoned.stream().allMatch(key -> rs.stream().anyMatch(tombstone(key))));
+        assertThat(records.stream().filter(r -> r.value() == null).map(ConsumerRecord::key))
+                .containsExactlyInAnyOrderElementsOf(tombstoned);
+
+        try (OrderJournal restarted = journal("restarted", topic, Clock.systemUTC())) {
+            restarted.load();
+            assertThat(restarted.find(accepted)).isEmpty();
+            assertThat(restarted.find(rejected)).isEmpty();
+            assertThat(restarted.find(submitting).orElseThrow().phase()).isEqualTo(JournalPhase.SUBMITTING);
+            assertThat(restarted.find(unknown).orElseThrow().phase()).isEqualTo(JournalPhase.UNKNOWN);
+            assertThat(restarted.find(recent).orElseThrow().phase()).isEqualTo(JournalPhase.ACCEPTED);
+            assertThat(restarted.size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSecondInstancePruningTheSameEntryRemovesNothingMoreAndTheIdCanBeUsedAgain() throws Exception {
+        String topic = "test.pruned-twice-" + UUID.randomUUID();
+        Instant cutoff = Instant.now().minus(Duration.ofDays(7));
+        String id = "pruned-twice";
+        try (OrderJournal old = journal("old", topic, Clock.fixed(cutoff.minus(Duration.ofDays(1)), ZoneOffset.UTC))) {
+            accept(old, id, "0000081");
+        }
+        try (OrderJournal a = journal("a", topic, Clock.systemUTC()); OrderJournal b = journal("b", topic, Clock.systemUTC())) {
+            a.load();
+            b.load();
+            CompletableFuture<List<JournalEntry>> byA = CompletableFuture.supplyAsync(() -> a.prune(cutoff));
+            CompletableFuture<List<JournalEntry>> byB = CompletableFuture.supplyAsync(() -> b.prune(cutoff));
+            assertThat(byA.get().size() + byB.get().size()).as("pruned by a and b").isBetween(1, 2);
+            assertThat(a.prune(cutoff)).as("pruned again by a").isEmpty();
+            assertThat(b.prune(cutoff)).as("pruned again by b").isEmpty();
+
+            accept(a, id, "0000082");
+            assertThat(b.prune(cutoff)).isEmpty();
+        }
+        try (OrderJournal restarted = journal("restarted", topic, Clock.systemUTC())) {
+            restarted.load();
+            JournalEntry found = restarted.find(id).orElseThrow();
+            assertThat(found.phase()).isEqualTo(JournalPhase.ACCEPTED);
+            assertThat(found.brokerOrderId()).isEqualTo("0000082");
+            assertThat(restarted.byBrokerOrderId("0000081")).isEmpty();
+        }
+    }
+
+    @Test
+    void tombstonesOfAPrunedAttemptArrivingAfterTheIdWasUsedAgainLeaveTheNewOrderAlone() {
+        String topic = "test.pruned-late-" + UUID.randomUUID();
+        Instant cutoff = Instant.now().minus(Duration.ofDays(7));
+        String id = "pruned-late";
+        try (OrderJournal old = journal("old", topic, Clock.fixed(cutoff.minus(Duration.ofDays(1)), ZoneOffset.UTC))) {
+            accept(old, id, "0000091");
+            assertThat(old.prune(cutoff)).extracting(JournalEntry::clientOrderId).containsExactly(id);
+        }
+        List<ConsumerRecord<String, String>> tombstones = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
+                Duration.ofSeconds(30), rs -> rs.stream().anyMatch(tombstone(id))).stream()
+                .filter(r -> r.value() == null).toList();
+        JournalEntry reused = submitting(id, "new");
+        try (OrderJournal now = journal("new", topic, Clock.systemUTC())) {
+            assertThat(now.claim(reused)).isTrue();
+        }
+
+        // what an instance pruning on a view from before the reuse writes
+        try (KafkaProducer<String, String> stale = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            tombstones.forEach(t -> stale.send(new ProducerRecord<>(topic, t.partition(), t.key(), null, t.headers())));
+            stale.flush();
+        }
+
+        try (OrderJournal restarted = journal("restarted", topic, Clock.systemUTC())) {
+            restarted.load();
+            assertThat(restarted.find(id).map(JournalEntry::attempt)).contains(reused.attempt());
+            assertThat(restarted.claim(submitting(id, "restarted"))).as("the new order still owns its id").isFalse();
+        }
+    }
+
     private OrderJournal journal(String instance) {
-        return new OrderJournal(broker.getBrokersAsString(), TOPIC, 3, instance, Duration.ofSeconds(30));
+        return journal(instance, TOPIC, Clock.systemUTC());
+    }
+
+    private OrderJournal journal(String instance, String topic, Clock clock) {
+        return new OrderJournal(broker.getBrokersAsString(), topic, 3, instance, Duration.ofSeconds(30), clock);
+    }
+
+    /** A NEW order claimed and accepted by this instance; a pruned clientOrderId is claimed like a new one. */
+    private static void accept(OrderJournal journal, String id, String brokerOrderId) {
+        JournalEntry claim = submitting(id, journal.instance());
+        assertThat(journal.claim(claim)).as("%s claims %s", journal.instance(), id).isTrue();
+        journal.record(claim.with(JournalPhase.ACCEPTED, brokerOrderId, null, null), List.of());
+    }
+
+    private static String claimKey(JournalEntry claim) {
+        return "claim:" + claim.clientOrderId() + ":" + claim.attempt();
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> tombstone(String key) {
+        return r -> key.equals(r.key()) && r.value() == null;
     }
 
     private static JournalEntry submitting(String id, String instance) {
