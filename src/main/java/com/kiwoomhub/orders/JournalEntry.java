@@ -3,8 +3,8 @@ package com.kiwoomhub.orders;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
 
@@ -25,7 +25,7 @@ import com.kiwoomhub.canonical.Side;
  */
 public record JournalEntry(String clientOrderId, JournalPhase phase, String attempt, String instance,
                            OrderAction action, String account, String symbol, Side side, Long quantity,
-                           OrderType orderType, Long price, Long stopPrice, Exchange exchange,
+                           OrderType orderType, Long price, Long stopPrice, OrderDestination exchange,
                            String rootClientOrderId, String targetBrokerOrderId, String brokerOrderId,
                            String errorCode, String reason, long notional, LocalDate tradingDate,
                            Instant submittedAt, String sourceTopic, int sourcePartition, long sourceOffset) {

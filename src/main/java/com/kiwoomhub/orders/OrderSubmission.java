@@ -344,7 +344,7 @@ public class OrderSubmission {
     /** The order TR body (kiwoom-api.md §4.6); all values are strings. */
     private static Map<String, String> body(JournalEntry e) {
         Map<String, String> b = new LinkedHashMap<>();
-        b.put("dmst_stex_tp", (e.exchange() == null ? com.kiwoomhub.canonical.Exchange.KRX : e.exchange()).name());
+        b.put("dmst_stex_tp", (e.exchange() == null ? com.kiwoomhub.canonical.OrderDestination.KRX : e.exchange()).name());
         switch (e.action()) {
             case NEW -> {
                 b.put("stk_cd", e.symbol());
@@ -372,7 +372,7 @@ public class OrderSubmission {
     private JournalEntry entry(OrderTicket t, JournalPhase phase, Message in) {
         OrderRequest r = t.request();
         return new JournalEntry(t.clientOrderId(), phase, UUID.randomUUID().toString(), journal.instance(), r.action(),
-                t.account(), t.symbol(), t.side(), r.quantity(), r.orderType(), r.price(), r.stopPrice(), t.exchange(),
+                t.account(), t.symbol(), t.side(), r.quantity(), r.orderType(), r.price(), r.stopPrice(), t.destination(),
                 t.rootClientOrderId(), t.targetBrokerOrderId(), null, null, null, t.notional(), today(), clock.instant(),
                 topic(in), partition(in), offset(in));
     }

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
@@ -125,17 +125,18 @@ public class OrderValidation {
         } else if (stopPrice != null) {
             throw new Refusal("stopPrice is only allowed for orderType STOP_LIMIT, not " + type);
         }
-        Exchange exchange = node.hasNonNull("exchange") ? requiredEnum(node, "exchange", Exchange.class) : Exchange.KRX;
-        if (account.mock() && exchange != Exchange.KRX) {
-            throw new Refusal("exchange " + exchange + " is not available on a 모의투자 (mock) account; only KRX is");
+        OrderDestination destination = node.hasNonNull("exchange")
+                ? requiredEnum(node, "exchange", OrderDestination.class) : OrderDestination.KRX;
+        if (account.mock() && destination != OrderDestination.KRX) {
+            throw new Refusal("exchange " + destination + " is not available on a 모의투자 (mock) account; only KRX is");
         }
-        if (!exchanges.contains(exchange.name())) {
-            throw new Refusal("exchange " + exchange + " is not allowed (kiwoom.orders.exchanges: "
+        if (!exchanges.contains(destination.name())) {
+            throw new Refusal("exchange " + destination + " is not allowed (kiwoom.orders.exchanges: "
                     + String.join(",", exchanges) + ")");
         }
         OrderRequest request = new OrderRequest(clientOrderId, OrderAction.NEW, account.alias(), side, symbol, quantity,
-                type, type.requiresPrice() ? price : null, stopPrice, exchange, null, null);
-        return new OrderTicket(request, account.alias(), symbol, side, exchange, clientOrderId, null);
+                type, type.requiresPrice() ? price : null, stopPrice, destination, null, null);
+        return new OrderTicket(request, account.alias(), symbol, side, destination, clientOrderId, null);
     }
 
     private OrderTicket change(JsonNode node, String clientOrderId, OrderAction action, KiwoomAccount account) {
@@ -172,7 +173,7 @@ public class OrderValidation {
             }
             JournalEntry root = rootOf(target);
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), liveOrderNumber(root));
+                    destinationOf(root), root.clientOrderId(), liveOrderNumber(root));
         }
         if (!BROKER_ORDER_ID.matcher(brokerOrderId).matches()) {
             throw new Refusal("brokerOrderId '" + brokerOrderId + "' must be Kiwoom's order number (digits)");
@@ -182,7 +183,7 @@ public class OrderValidation {
         if (known.isPresent()) {
             JournalEntry root = rootOf(known.get());
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), number);
+                    destinationOf(root), root.clientOrderId(), number);
         }
         Optional<ExecutionTracker.OrderView> external = executions.find(number);
         String symbol = external.map(ExecutionTracker.OrderView::symbol).orElseGet(() -> symbol(node, false));
@@ -192,7 +193,7 @@ public class OrderValidation {
         Side side = external.map(ExecutionTracker.OrderView::side).orElse(null);
         OrderRequest withSymbol = new OrderRequest(clientOrderId, action, account.alias(), side, symbol, qty, null,
                 request.price(), null, null, null, number);
-        return new OrderTicket(withSymbol, account.alias(), symbol, side, Exchange.KRX, null, number);
+        return new OrderTicket(withSymbol, account.alias(), symbol, side, OrderDestination.KRX, null, number);
     }
 
     private static OrderRequest withTarget(OrderRequest r, JournalEntry root) {
@@ -217,8 +218,8 @@ public class OrderValidation {
                 .orElse(root.brokerOrderId());
     }
 
-    private static Exchange exchangeOf(JournalEntry root) {
-        return root.exchange() == null ? Exchange.KRX : root.exchange();
+    private static OrderDestination destinationOf(JournalEntry root) {
+        return root.exchange() == null ? OrderDestination.KRX : root.exchange();
     }
 
     private KiwoomAccount account(JsonNode node) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderEvent;
 import com.kiwoomhub.canonical.OrderEventType;
 import com.kiwoomhub.canonical.OrderStatus;
@@ -130,7 +130,7 @@ class ExecutionTrackerTest {
 
     private static JournalEntry accepted(String id, String number, long quantity) {
         return new JournalEntry(id, JournalPhase.ACCEPTED, "a", "test", OrderAction.NEW, "default", "005930", Side.BUY,
-                quantity, OrderType.MARKET, null, null, Exchange.KRX, id, null, number, null, null, 0,
+                quantity, OrderType.MARKET, null, null, OrderDestination.KRX, id, null, number, null, null, 0,
                 LocalDate.of(2026, 8, 19), Instant.parse("2026-08-19T00:40:00Z"), "kiwoom.order-requests", 0, 1);
     }
 

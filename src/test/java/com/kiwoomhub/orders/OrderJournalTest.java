@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.orders.JournalEntry.JournalPhase;
@@ -263,7 +263,7 @@ class OrderJournalTest {
 
     private static JournalEntry submitting(String id, String instance) {
         return new JournalEntry(id, JournalPhase.SUBMITTING, UUID.randomUUID().toString(), instance, OrderAction.NEW,
-                "default", "005930", Side.BUY, 1L, OrderType.MARKET, null, null, Exchange.KRX, id, null, null, null,
+                "default", "005930", Side.BUY, 1L, OrderType.MARKET, null, null, OrderDestination.KRX, id, null, null, null,
                 null, 0, LocalDate.now(), Instant.now(), "kiwoom.order-requests", 0, 1);
     }
 }
