@@ -42,20 +42,6 @@ public class OrderValidation {
         this.executions = executions;
     }
 
-    /** The outcome of validating one record. */
-    public sealed interface Result permits Valid, Invalid {
-    }
-
-    public record Valid(OrderTicket ticket) implements Result {
-    }
-
-    /**
-     * @param clientOrderId the request's id when it is usable as an event key, else null
-     * @param symbol        the request's symbol when it is well-formed (an event needs one), else null
-     */
-    public record Invalid(String reason, String clientOrderId, String symbol, Side side) implements Result {
-    }
-
     /** Why a request cannot be accepted; carries the message for the dead letter and the REJECTED event. */
     private static final class Refusal extends RuntimeException {
         Refusal(String message) {
@@ -63,23 +49,24 @@ public class OrderValidation {
         }
     }
 
-    public Result validate(String value) {
+    /** {@link Admission.Admitted} with the resolved ticket, or {@link Admission.Invalid} with what could be read. */
+    public Admission validate(String value) {
         JsonNode node;
         try {
             node = value == null ? null : json.readTree(value);
         } catch (JsonProcessingException e) {
-            return new Invalid("The record value is not valid JSON: " + e.getOriginalMessage(), null, null, null);
+            return new Admission.Invalid("The record value is not valid JSON: " + e.getOriginalMessage(), null, null, null);
         }
         if (node == null || !node.isObject()) {
-            return new Invalid("The record value must be a JSON object (an OrderRequest)", null, null, null);
+            return new Admission.Invalid("The record value must be a JSON object (an OrderRequest)", null, null, null);
         }
         String clientOrderId = usableText(node, "clientOrderId", CLIENT_ORDER_ID);
         String symbol = usableText(node, "symbol", SYMBOL);
         Side side = enumOrNull(node, "side", Side.class);
         try {
-            return new Valid(ticket(node));
+            return new Admission.Admitted(ticket(node));
         } catch (Refusal r) {
-            return new Invalid(r.getMessage(), clientOrderId, symbol, side);
+            return new Admission.Invalid(r.getMessage(), clientOrderId, symbol, side);
         }
     }
 
@@ -219,7 +206,7 @@ public class OrderValidation {
     }
 
     private static OrderDestination destinationOf(JournalEntry root) {
-        return root.exchange() == null ? OrderDestination.KRX : root.exchange();
+        return root.destination() == null ? OrderDestination.KRX : root.destination();
     }
 
     private KiwoomAccount account(JsonNode node) {
