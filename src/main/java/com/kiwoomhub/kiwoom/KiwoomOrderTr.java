@@ -10,7 +10,7 @@ import com.kiwoomhub.canonical.Side;
 
 /**
  * One order as Kiwoom's order TRs take it: kt10000 (buy), kt10001 (sell), kt10002 (modify) or kt10003
- * (cancel), with its request body, every value a string.
+ * (cancel), with its request body.
  *
  * @param destination         {@code dmst_stex_tp}; null = KRX
  * @param quantity            shares; MODIFY/CANCEL: null or 0 = all remaining
@@ -29,6 +29,7 @@ public record KiwoomOrderTr(OrderAction action, Side side, OrderDestination dest
         };
     }
 
+    /** The order TR body (docs/kiwoom-protocol.md §7.4); all values are strings. */
     public Map<String, String> body() {
         Map<String, String> b = new LinkedHashMap<>();
         b.put("dmst_stex_tp", (destination == null ? OrderDestination.KRX : destination).name());
