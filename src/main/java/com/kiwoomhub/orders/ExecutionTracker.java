@@ -284,20 +284,7 @@ public class ExecutionTracker {
         String number = row.orderNumber();
         return switch (state) {
             case RECEIVED -> List.of();
-            case EXECUTED -> {
-                long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
-                long before = chain.filled.getOrDefault(number, 0L);
-                if (cumulative <= before) {
-                    yield List.of();
-                }
-                chain.filled.put(number, cumulative);
-                if (row.cumulativeFilledAmount() != null) {
-                    chain.amount.put(number, row.cumulativeFilledAmount());
-                }
-                Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
-                Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
-                yield List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
-            }
+            case EXECUTED -> fill(chain, row);
             case CONFIRMED -> {
                 if (!chain.confirmed.add(number)) {
                     yield List.of();
@@ -323,6 +310,23 @@ public class ExecutionTracker {
                     ? List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null))
                     : List.of();
         };
+    }
+
+    /** A FILL when Kiwoom's cumulative figure for the order number grew. */
+    private static List<OrderEvent> fill(Chain chain, OrderExecution row) {
+        String number = row.orderNumber();
+        long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
+        long before = chain.filled.getOrDefault(number, 0L);
+        if (cumulative <= before) {
+            return List.of();
+        }
+        chain.filled.put(number, cumulative);
+        if (row.cumulativeFilledAmount() != null) {
+            chain.amount.put(number, row.cumulativeFilledAmount());
+        }
+        Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
+        Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
+        return List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
     }
 
     private static OrderEvent event(Chain chain, OrderExecution row, OrderEventType type, OrderStatus status,
