@@ -13,10 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -108,6 +112,23 @@ class ArchitectureTest {
                 .because("the sandbox is checked against Kiwoom's documented behaviour, not against the hub's "
                         + "reading of it; only SandboxStartupTest boots the hub to prove the no-keys wiring")
                 .check(WITH_TESTS);
+    }
+
+    @Test
+    void noClassNameIsBothSandboxAndHub() {
+        Set<String> sandbox = topLevelNames(WITH_TESTS.stream().filter(c -> c.getPackageName().startsWith("com.kiwoomhub.sandbox")));
+        Set<String> hub = topLevelNames(WITH_TESTS.stream().filter(c -> !c.getPackageName().startsWith("com.kiwoomhub.sandbox")));
+        sandbox.retainAll(hub);
+        // one name for two different things (the hub's reading of Kiwoom, the sandbox's writing of it)
+        // makes every stack trace, search and review ambiguous
+        assertThat(sandbox).as("simple class names used both in the sandbox and in the hub").isEmpty();
+    }
+
+    private static Set<String> topLevelNames(Stream<JavaClass> classes) {
+        return classes.filter(JavaClass::isTopLevelClass)
+                .map(JavaClass::getSimpleName)
+                .filter(name -> !name.equals("package-info"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
