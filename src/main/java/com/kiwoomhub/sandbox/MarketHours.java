@@ -52,7 +52,7 @@ final class MarketHours {
     private record Phase(LocalTime at, String code) {
     }
 
-    /** KRX day events of 0s (kiwoom-api.md §5.6): 장시작전, 장시작, 장마감 알림, 장마감, 시간외 종가/단일가, 전체장마감. */
+    /** KRX day events of 0s (docs/kiwoom-protocol.md §9.7): 장시작전, 장시작, 장마감 알림, 장마감, 시간외 종가/단일가, 전체장마감. */
     private static final List<Phase> PHASES = List.of(
             new Phase(LocalTime.of(8, 40), "0"), new Phase(OPEN, "3"), new Phase(CONTINUOUS_END, "2"),
             new Phase(CLOSE, "4"), new Phase(LocalTime.of(15, 40), "a"), new Phase(LocalTime.of(16, 0), "b"),

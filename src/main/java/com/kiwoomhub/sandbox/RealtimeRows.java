@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The FID maps of the real-time rows the sandbox pushes (kiwoom-api.md §5.6), values in Kiwoom's formats. */
+/** The FID maps of the real-time rows the sandbox pushes (docs/kiwoom-protocol.md §9.7), values in Kiwoom's formats. */
 final class RealtimeRows {
 
     static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HHmmss");
@@ -64,7 +64,7 @@ final class RealtimeRows {
         v.put("620", Long.toString(tape.volume == 0 ? 0 : tape.turnover / tape.volume));
         v.put("732", "");
         v.put("852", "");
-        // Real frames write KRX or NXT (kiwoom-api.md §5.6); what an _AL row writes is UNCERTAIN (§7.2),
+        // Real frames write KRX or NXT (docs/kiwoom-protocol.md §6.6); what an _AL row writes is UNCERTAIN (§10.2),
         // here the venue its trade printed on.
         v.put("9081", tape.lastVenue.name());
         return v;

@@ -20,7 +20,7 @@ import com.kiwoomhub.sandbox.SandboxAccount.Side;
 final class RestGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestGateway.class);
-    /** TRs mockapi.kiwoom.com answers with RC9000 (kiwoom-api.md §7.4). */
+    /** TRs mockapi.kiwoom.com answers with RC9000 (docs/kiwoom-protocol.md §2.2). */
     private static final Set<String> NOT_IN_MOCK = Set.of("kt00002", "kt00015", "kt00016", "kt00017");
 
     /** What arrived over HTTP, already parsed. */

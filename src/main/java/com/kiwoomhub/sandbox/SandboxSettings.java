@@ -139,7 +139,7 @@ public record SandboxSettings(
 
     /**
      * The venues whose real-time rows the market pushes. Mock mode is KRX only, as mockapi.kiwoom.com
-     * is (kiwoom-api.md §7.4): REG of an _NX or _AL item is acked like any code and never gets a row.
+     * is (docs/kiwoom-protocol.md §2.2): REG of an _NX or _AL item is acked like any code and never gets a row.
      */
     public Set<TradingVenue> venues() {
         if (mock) {

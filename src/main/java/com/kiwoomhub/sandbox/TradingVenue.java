@@ -3,8 +3,8 @@ package com.kiwoomhub.sandbox;
 import java.util.Optional;
 
 /**
- * Where the simulated trades print, as Kiwoom selects it with a stock code suffix (kiwoom-api.md
- * §2.6, §7.2): KRX ({@code 005930}), Nextrade ({@code 005930_NX}) and SOR/통합 ({@code 005930_AL}),
+ * Where the simulated trades print, as Kiwoom selects it with a stock code suffix (docs/kiwoom-protocol.md
+ * §6.6, §10.2): KRX ({@code 005930}), Nextrade ({@code 005930_NX}) and SOR/통합 ({@code 005930_AL}),
  * the merged tape of both.
  */
 public enum TradingVenue {

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 
 /**
  * The day's trades of one symbol on one venue, or on both for the SOR tape, which records every trade
- * of either (so its volume is KRX + NXT exactly, kiwoom-api.md §2.6). Quantities in shares, amounts in KRW.
+ * of either (so its volume is KRX + NXT exactly, docs/kiwoom-protocol.md §6.6). Quantities in shares, amounts in KRW.
  */
 final class VenueTape {
 

@@ -12,7 +12,7 @@
  * rows leave through {@link com.kiwoomhub.sandbox.RealtimeSink}, implemented by the WebSocket side
  * in {@code sandbox.ws}.
  *
- * <p>The sandbox writes Kiwoom's formats from its own knowledge of them (kiwoom-api.md) and shares
+ * <p>The sandbox writes Kiwoom's formats from its own knowledge of them (docs/kiwoom-protocol.md) and shares
  * no code with the hub's Kiwoom client or translators, which read those formats.
  */
 package com.kiwoomhub.sandbox;

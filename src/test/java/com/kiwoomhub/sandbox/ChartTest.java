@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** The chart TRs (kiwoom-api.md §4.4): list keys, fields, signs, units and cont-yn/next-key paging. */
+/** The chart TRs (docs/kiwoom-protocol.md §7.2): list keys, fields, signs, units and cont-yn/next-key paging. */
 class ChartTest {
 
     private static final String CHART = "/api/dostk/chart";

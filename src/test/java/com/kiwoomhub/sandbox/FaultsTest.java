@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 import com.kiwoomhub.sandbox.RequestJournal.ReceivedRequest;
 
-/** Rate limits (kiwoom-api.md §6.5), injected faults and the request journal. */
+/** Rate limits (docs/kiwoom-protocol.md §8), injected faults and the request journal. */
 class FaultsTest {
 
     private static final String STKINFO = "/api/dostk/stkinfo";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** ka10001, ka10004, ka10095 and the price process behind them (kiwoom-api.md §2.6, §2.7, §4.1-4.3, §7.3). */
+/** ka10001, ka10004, ka10095 and the price process behind them (docs/kiwoom-protocol.md §6, §7.1, §10.3). */
 class MarketDataTest {
 
     private static final Map<String, String> SETTINGS = Map.of("tick-interval", "0", "rate-limit", "0", "seed", "7");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** kiwoom.sandbox.mock=true behaves as mockapi.kiwoom.com (kiwoom-api.md §7.4, §6.3). */
+/** kiwoom.sandbox.mock=true behaves as mockapi.kiwoom.com (docs/kiwoom-protocol.md §2.2, §4.4). */
 class MockModeTest {
 
     private final MutableClock clock = MutableClock.fridayMorning();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** kt10000-kt10003 and the account TRs after them (kiwoom-api.md §4.5, §4.6, §5.6 00/04, §6.3). */
+/** kt10000-kt10003 and the account TRs after them (docs/kiwoom-protocol.md §7.3, §7.4, §9.7 00/04, §4.4). */
 class OrderTest {
 
     private static final String ORDR = "/api/dostk/ordr";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** Tokens, headers, paths and the error envelopes of kiwoom-api.md §2, §3 and §6. */
+/** Tokens, headers, paths and the error envelopes of docs/kiwoom-protocol.md §3, §4 and §5. */
 class RestConventionsTest {
 
     private final MutableClock clock = MutableClock.fridayMorning();

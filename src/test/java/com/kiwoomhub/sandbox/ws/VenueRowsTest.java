@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * REG of {@code _NX} and {@code _AL} items gets the market's NXT and SOR rows, each {@code item} the
- * registered code with its suffix (kiwoom-api.md §2.6, §5.6); mock mode is KRX only (§7.4). Driven
+ * registered code with its suffix (docs/kiwoom-protocol.md §6.6, §9.6); mock mode is KRX only (§2.2). Driven
  * through the whole sandbox: its market moves, its WebSocket delivers.
  */
 class VenueRowsTest {
