@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The KRX regular session by the KST clock, or a market that never closes (the sandbox default). */
-final class TradingSession {
+final class MarketHours {
 
     private static final LocalTime OPEN = LocalTime.of(9, 0);
     private static final LocalTime CONTINUOUS_END = LocalTime.of(15, 20);
@@ -18,7 +18,7 @@ final class TradingSession {
     private final Clock clock;
     private final boolean alwaysOpen;
 
-    TradingSession(Clock clock, boolean alwaysOpen) {
+    MarketHours(Clock clock, boolean alwaysOpen) {
         this.clock = clock;
         this.alwaysOpen = alwaysOpen;
     }
