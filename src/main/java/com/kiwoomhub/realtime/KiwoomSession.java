@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -60,8 +59,6 @@ public final class KiwoomSession {
 
     /** The group used by {@link #register(Collection, Collection)}. */
     public static final String DEFAULT_GROUP = "1";
-    /** A connection logged in for this long counts as healthy: the back-off starts over after it. */
-    private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** LOGIN return codes meaning "token refused" (§5.2): 805004 and 3 as observed, the detail codes as the official client checks. */
     private static final Set<String> AUTH_RETURN_CODES = Set.of("805004", "3", "8005", "8031", "8103");
     /** Embedded codes that warrant a fresh token: expired/invalid, wrong environment, token or device auth. */
@@ -73,6 +70,7 @@ public final class KiwoomSession {
     private final SessionTokens tokens;
     private final RealtimeProperties settings;
     private final SessionMeters meters;
+    private final ReconnectBackoff backoff;
     private final Registrations registrations;
     private final HttpClient http;
     private final BlockingQueue<Delivery> deliveries;
@@ -85,7 +83,6 @@ public final class KiwoomSession {
     private Connection current;
     private ScheduledExecutorService scheduler;
     private Thread consumer;
-    private int failures;
     private final Deque<String> outbox = new ArrayDeque<>();
     private ScheduledFuture<?> pump;
     private long nextRegNanos = System.nanoTime();
@@ -104,6 +101,7 @@ public final class KiwoomSession {
         // 10 % under the configured rate, so network jitter cannot squeeze N+1 REGs into one second at the server.
         this.regIntervalNanos = (long) (1_000_000_000L / settings.regPerSecond() * 1.1);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.backoff = new ReconnectBackoff(settings.reconnect());
         this.meters = new SessionMeters(registry, account.alias(), () -> status.state() == SessionState.LOGGED_IN);
     }
 
@@ -275,10 +273,8 @@ public final class KiwoomSession {
                 c.abort(); // gone at once, so the next attempt never overlaps it
             }
             outbox.clear();
-            if (c.loggedInNanos != 0 && System.nanoTime() - c.loggedInNanos >= STABLE_NANOS) {
-                failures = 0;
-            }
-            long wait = delay != null ? delay.toMillis() : backoffMillis();
+            backoff.connectionEnded(c.loggedInNanos, System.nanoTime());
+            long wait = delay != null ? delay.toMillis() : backoff.nextDelayMillis();
             setState(delay != null ? SessionState.EVICTED : SessionState.BACKING_OFF, errorCode);
             meters.reconnectScheduled();
             scheduler.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
@@ -296,13 +292,6 @@ public final class KiwoomSession {
                 scheduler.execute(() -> tokens.invalidate(account, token));
             }
         }
-    }
-
-    private long backoffMillis() {
-        RealtimeProperties.Reconnect r = settings.reconnect();
-        double full = Math.min(r.maxDelay().toMillis(), r.initialDelay().toMillis() * Math.pow(r.multiplier(), failures));
-        failures = Math.min(failures + 1, 64);
-        return (long) (full / 2 + ThreadLocalRandom.current().nextDouble() * full / 2);
     }
 
     /** Watchdog: a socket with no frame at all (not even PING) for stall-timeout is dead. */
