@@ -10,16 +10,12 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,8 +69,7 @@ public final class KiwoomSession {
     private final ReconnectBackoff backoff;
     private final Registrations registrations;
     private final HttpClient http;
-    private final BlockingQueue<Delivery> deliveries;
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final FrameHandOff handOff;
     private final long regIntervalNanos;
 
     private final Object lock = new Object();
@@ -82,27 +77,24 @@ public final class KiwoomSession {
     private boolean running;
     private Connection current;
     private ScheduledExecutorService scheduler;
-    private Thread consumer;
     private final Deque<String> outbox = new ArrayDeque<>();
     private ScheduledFuture<?> pump;
     private long nextRegNanos = System.nanoTime();
 
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
-    private volatile long droppedSinceLog;
-    /** A LOGIN ack that found the queue full; handed off as soon as the consumer frees a slot. */
-    private final AtomicReference<Frame> loginWithoutRoom = new AtomicReference<>();
 
     public KiwoomSession(KiwoomAccount account, SessionTokens tokens, RealtimeProperties settings, MeterRegistry registry) {
         this.account = account;
         this.tokens = tokens;
         this.settings = settings;
         this.registrations = new Registrations(settings.maxItems(), settings.itemsPerReg());
-        this.deliveries = new ArrayBlockingQueue<>(settings.queueCapacity());
         // 10 % under the configured rate, so network jitter cannot squeeze N+1 REGs into one second at the server.
         this.regIntervalNanos = (long) (1_000_000_000L / settings.regPerSecond() * 1.1);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         this.backoff = new ReconnectBackoff(settings.reconnect());
         this.meters = new SessionMeters(registry, account.alias(), () -> status.state() == SessionState.LOGGED_IN);
+        this.handOff = new FrameHandOff(account.alias(), settings.queueCapacity(), meters, this,
+                () -> status.state() == SessionState.LOGGED_IN);
     }
 
     public KiwoomAccount account() {
@@ -125,8 +117,7 @@ public final class KiwoomSession {
             }
             running = true;
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kiwoom-ws-" + account.alias() + "-timer"));
-            consumer = daemon(this::consume, "kiwoom-ws-" + account.alias() + "-consumer");
-            consumer.start();
+            handOff.start();
             long tick = Math.max(50, Math.min(1000, settings.stallTimeout().toMillis() / 4));
             scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
             scheduler.execute(this::connect);
@@ -147,8 +138,7 @@ public final class KiwoomSession {
             outbox.clear();
             pump = null;
             scheduler.shutdownNow();
-            consumer.interrupt();
-            deliveries.clear();
+            handOff.stop();
             setState(SessionState.DISCONNECTED, status.lastErrorCode());
         }
         if (last != null) {
@@ -159,11 +149,11 @@ public final class KiwoomSession {
 
     /** Adds a listener; frames from now on reach it on the consumer thread. */
     public void addListener(SessionListener listener) {
-        listeners.add(listener);
+        handOff.addListener(listener);
     }
 
     public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
+        handOff.removeListener(listener);
     }
 
     /** Registers every item for every type in {@link #DEFAULT_GROUP}; see {@link #register(String, Collection, Collection)}. */
@@ -373,49 +363,6 @@ public final class KiwoomSession {
         }
     }
 
-    // ---- consumer thread ----
-
-    private void consume() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                handOff(deliveries.take());
-                Frame login = loginWithoutRoom.getAndSet(null);
-                if (login != null) {
-                    handOff(new Delivery(login, true)); // a LOGIN signal is never lost
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void handOff(Delivery d) {
-        if (d.login() && status.state() != SessionState.LOGGED_IN) {
-            return; // that login is already lost; the next one brings its own signal
-        }
-        meters.handedOff(d.frame().receivedNanos());
-        for (SessionListener listener : listeners) {
-            try {
-                if (d.login()) {
-                    listener.onLoggedIn(this);
-                }
-                listener.onFrame(d.frame());
-            } catch (RuntimeException e) {
-                LOG.error("Kiwoom realtime '{}': listener {} failed", account.alias(), listener, e);
-            }
-        }
-    }
-
-    private void deliver(Delivery d) {
-        if (!deliveries.offer(d)) {
-            meters.dropped();
-            if (droppedSinceLog++ % 1000 == 0) {
-                LOG.error("Kiwoom realtime '{}': consumer queue full ({}), dropping frames; the route is too slow",
-                        account.alias(), settings.queueCapacity());
-            }
-        }
-    }
-
     // ---- helpers ----
 
     private void setState(SessionState state, String lastErrorCode) {
@@ -457,10 +404,6 @@ public final class KiwoomSession {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    /** A frame for the listeners; {@code login} marks the successful LOGIN ack, which also calls onLoggedIn. */
-    private record Delivery(Frame frame, boolean login) {
     }
 
     /** One socket and what belongs to it; callbacks from a socket that is no longer current are ignored. */
@@ -557,7 +500,7 @@ public final class KiwoomSession {
                     if (trnm.equals("REG") || trnm.equals("REMOVE")) {
                         acknowledged(this, trnm, frame);
                     }
-                    deliver(new Delivery(new Frame(trnm, text, Instant.now(), nanos, frame), false));
+                    handOff.offer(new Frame(trnm, text, Instant.now(), nanos, frame));
                 }
             }
         }
@@ -584,9 +527,7 @@ public final class KiwoomSession {
                 }
                 LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
                 Frame ack = new Frame("LOGIN", text, Instant.now(), nanos, frame);
-                if (!deliveries.offer(new Delivery(ack, true))) {
-                    loginWithoutRoom.set(ack);
-                }
+                handOff.offerLogin(ack);
                 return;
             }
             String detail = embeddedCode(message);
@@ -621,7 +562,7 @@ public final class KiwoomSession {
                 default -> LOG.info("Kiwoom realtime '{}': SYSTEM {}: {}", account.alias(), code, message);
             }
             if (loggedIn) {
-                deliver(new Delivery(new Frame("SYSTEM", text, Instant.now(), nanos, frame), false));
+                handOff.offer(new Frame("SYSTEM", text, Instant.now(), nanos, frame));
             }
         }
 
