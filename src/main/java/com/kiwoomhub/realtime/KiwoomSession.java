@@ -5,16 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +57,6 @@ public final class KiwoomSession {
     /** Embedded codes that warrant a fresh token: expired/invalid, wrong environment, token or device auth. */
     private static final Set<String> AUTH_CODES = Set.of("8005", "8031", "8103");
     private static final Pattern EMBEDDED_CODE = Pattern.compile("CODE=(\\d{3,6})|\\[(\\d{3,5}):");
-    private static final String RATE_LIMITED = "105110";
 
     private final KiwoomAccount account;
     private final SessionTokens tokens;
@@ -70,16 +66,13 @@ public final class KiwoomSession {
     private final Registrations registrations;
     private final HttpClient http;
     private final FrameHandOff handOff;
-    private final long regIntervalNanos;
+    private final RegistrationPump registrationPump;
 
     private final Object lock = new Object();
     // Guarded by lock.
     private boolean running;
     private Connection current;
     private ScheduledExecutorService scheduler;
-    private final Deque<String> outbox = new ArrayDeque<>();
-    private ScheduledFuture<?> pump;
-    private long nextRegNanos = System.nanoTime();
 
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
 
@@ -88,11 +81,10 @@ public final class KiwoomSession {
         this.tokens = tokens;
         this.settings = settings;
         this.registrations = new Registrations(settings.maxItems(), settings.itemsPerReg());
-        // 10 % under the configured rate, so network jitter cannot squeeze N+1 REGs into one second at the server.
-        this.regIntervalNanos = (long) (1_000_000_000L / settings.regPerSecond() * 1.1);
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         this.backoff = new ReconnectBackoff(settings.reconnect());
         this.meters = new SessionMeters(registry, account.alias(), () -> status.state() == SessionState.LOGGED_IN);
+        this.registrationPump = new RegistrationPump(account.alias(), settings.regPerSecond(), meters);
         this.handOff = new FrameHandOff(account.alias(), settings.queueCapacity(), meters, this,
                 () -> status.state() == SessionState.LOGGED_IN);
     }
@@ -118,6 +110,7 @@ public final class KiwoomSession {
             running = true;
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kiwoom-ws-" + account.alias() + "-timer"));
             handOff.start();
+            registrationPump.start(scheduler);
             long tick = Math.max(50, Math.min(1000, settings.stallTimeout().toMillis() / 4));
             scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
             scheduler.execute(this::connect);
@@ -135,8 +128,7 @@ public final class KiwoomSession {
             running = false;
             last = current;
             current = null;
-            outbox.clear();
-            pump = null;
+            registrationPump.stop();
             scheduler.shutdownNow();
             handOff.stop();
             setState(SessionState.DISCONNECTED, status.lastErrorCode());
@@ -169,7 +161,7 @@ public final class KiwoomSession {
      */
     public void register(String group, Collection<String> types, Collection<String> items) {
         List<String> messages = registrations.add(group, types, items);
-        queue(messages);
+        registrationPump.queue(messages);
     }
 
     public void unregister(Collection<String> types, Collection<String> items) {
@@ -178,7 +170,7 @@ public final class KiwoomSession {
 
     /** Stops wanting the pairs and sends REMOVE for those that were registered. */
     public void unregister(String group, Collection<String> types, Collection<String> items) {
-        queue(registrations.remove(group, types, items));
+        registrationPump.queue(registrations.remove(group, types, items));
     }
 
     /** Items currently counted against the per-connection cap. */
@@ -195,7 +187,7 @@ public final class KiwoomSession {
      * @throws IllegalStateException if the session is not logged in
      */
     public CompletableFuture<Void> send(String json) {
-        String trnm = trnmOf(json);
+        String trnm = Frame.trnmOf(json);
         if (Set.of("LOGIN", "REG", "REMOVE", "PING").contains(trnm)) {
             throw new IllegalArgumentException(trnm + " is sent by the session itself; use register/unregister for REG and REMOVE");
         }
@@ -262,7 +254,7 @@ public final class KiwoomSession {
             } else {
                 c.abort(); // gone at once, so the next attempt never overlaps it
             }
-            outbox.clear();
+            registrationPump.close(c);
             backoff.connectionEnded(c.loggedInNanos, System.nanoTime());
             long wait = delay != null ? delay.toMillis() : backoff.nextDelayMillis();
             setState(delay != null ? SessionState.EVICTED : SessionState.BACKING_OFF, errorCode);
@@ -298,71 +290,6 @@ public final class KiwoomSession {
         }
     }
 
-    // ---- registrations pacing ----
-
-    private void queue(List<String> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        synchronized (lock) {
-            if (current != null && current.loggedIn) {
-                outbox.addAll(messages);
-                schedulePump(0);
-            }
-        }
-    }
-
-    /** Holds lock. */
-    private void schedulePump(long delayNanos) {
-        if (pump == null && running) {
-            pump = scheduler.schedule(this::pump, delayNanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Sends the next REG/REMOVE when the pacing allows. */
-    private void pump() {
-        synchronized (lock) {
-            pump = null;
-            Connection c = current;
-            if (c == null || !c.loggedIn || outbox.isEmpty()) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now < nextRegNanos) {
-                schedulePump(nextRegNanos - now);
-                return;
-            }
-            String message = outbox.poll();
-            c.sendPaced(message);
-            nextRegNanos = now + regIntervalNanos;
-            if (!outbox.isEmpty()) {
-                schedulePump(regIntervalNanos);
-            }
-        }
-    }
-
-    /** A REG/REMOVE ack (reader thread): non-zero codes are logged and metered; 105110 is sent again later. */
-    private void acknowledged(Connection c, String trnm, JsonNode frame) {
-        String code = text(frame, "return_code");
-        synchronized (lock) {
-            Deque<String> awaiting = trnm.equals("REG") ? c.awaitingReg : c.awaitingRemove;
-            String request = awaiting.poll();
-            if (code.isEmpty() || code.equals("0")) {
-                return;
-            }
-            meters.regError(code);
-            String message = text(frame, "return_msg");
-            if (code.equals(RATE_LIMITED) && request != null && c == current) {
-                LOG.warn("Kiwoom realtime '{}': {} refused {} (rate) — resending in 1 s: {}", account.alias(), trnm, code, message);
-                outbox.addLast(request);
-                nextRegNanos = Math.max(nextRegNanos, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-                schedulePump(nextRegNanos - System.nanoTime());
-            } else {
-                LOG.error("Kiwoom realtime '{}': {} refused with {}: {}", account.alias(), trnm, code, message);
-            }
-        }
-    }
-
     // ---- helpers ----
 
     private void setState(SessionState state, String lastErrorCode) {
@@ -371,19 +298,6 @@ public final class KiwoomSession {
             Instant downSince = state == SessionState.LOGGED_IN ? null
                     : status.downSince() != null ? status.downSince() : now;
             status = new SessionStatus(state, now, lastErrorCode, downSince);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? "" : v.asText().trim();
-    }
-
-    private static String trnmOf(String json) {
-        try {
-            return text(JSON.readTree(json), "trnm");
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not a JSON frame with a trnm: " + e.getMessage());
         }
     }
 
@@ -407,7 +321,7 @@ public final class KiwoomSession {
     }
 
     /** One socket and what belongs to it; callbacks from a socket that is no longer current are ignored. */
-    private final class Connection implements WebSocket.Listener {
+    private final class Connection implements WebSocket.Listener, RegistrationPump.Link {
 
         private String token;
         private WebSocket ws;
@@ -421,9 +335,6 @@ public final class KiwoomSession {
         private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
-        // Guarded by the session lock.
-        private final Deque<String> awaitingReg = new ArrayDeque<>();
-        private final Deque<String> awaitingRemove = new ArrayDeque<>();
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -486,7 +397,7 @@ public final class KiwoomSession {
                 LOG.warn("Kiwoom realtime '{}': ignoring a frame that is not JSON ({} chars)", account.alias(), text.length());
                 return;
             }
-            String trnm = text(frame, "trnm");
+            String trnm = Frame.text(frame, "trnm");
             meters.frame(trnm);
             switch (trnm) {
                 case "PING" -> send(text); // the identical frame, at once
@@ -498,7 +409,7 @@ public final class KiwoomSession {
                         return;
                     }
                     if (trnm.equals("REG") || trnm.equals("REMOVE")) {
-                        acknowledged(this, trnm, frame);
+                        registrationPump.acknowledged(this, trnm, Frame.text(frame, "return_code"), Frame.text(frame, "return_msg"));
                     }
                     handOff.offer(new Frame(trnm, text, Instant.now(), nanos, frame));
                 }
@@ -509,8 +420,8 @@ public final class KiwoomSession {
             if (loggedIn || !isCurrent()) {
                 return;
             }
-            String code = text(frame, "return_code");
-            String message = text(frame, "return_msg");
+            String code = Frame.text(frame, "return_code");
+            String message = Frame.text(frame, "return_msg");
             if (code.isEmpty() || code.equals("0")) {
                 int restoring;
                 synchronized (lock) {
@@ -520,10 +431,9 @@ public final class KiwoomSession {
                     loggedIn = true;
                     loggedInNanos = System.nanoTime();
                     setState(SessionState.LOGGED_IN, status.lastErrorCode());
-                    outbox.clear();
-                    outbox.addAll(registrations.restore());
-                    restoring = outbox.size();
-                    schedulePump(0);
+                    List<String> restore = registrations.restore();
+                    registrationPump.open(this, restore);
+                    restoring = restore.size();
                 }
                 LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
                 Frame ack = new Frame("LOGIN", text, Instant.now(), nanos, frame);
@@ -543,11 +453,11 @@ public final class KiwoomSession {
         }
 
         private void system(JsonNode frame, String text, long nanos) {
-            String code = text(frame, "code");
+            String code = Frame.text(frame, "code");
             if (code.isEmpty()) {
-                code = text(frame, "return_code");
+                code = Frame.text(frame, "return_code");
             }
-            String message = frame.has("message") ? text(frame, "message") : text(frame, "return_msg");
+            String message = frame.has("message") ? Frame.text(frame, "message") : Frame.text(frame, "return_msg");
             switch (code) {
                 case "R10001" -> {
                     LOG.error("Kiwoom realtime '{}': EVICTED (R10001) — the same app key logged in elsewhere: {}. "
@@ -567,19 +477,14 @@ public final class KiwoomSession {
         }
 
         /** Chains the send after the previous one of this socket. */
-        synchronized CompletableFuture<Void> send(String text) {
+        @Override
+        public synchronized CompletableFuture<Void> send(String text) {
             WebSocket socket = ws;
             CompletableFuture<Void> next = sends.handle((r, e) -> null)
                     .thenCompose(x -> socket.sendText(text, true))
                     .thenApply(x -> null);
             sends = next;
             return next;
-        }
-
-        /** A paced REG/REMOVE: remembered until its ack (acks carry no id, only trnm and order). Holds the session lock. */
-        void sendPaced(String message) {
-            (trnmOf(message).equals("REG") ? awaitingReg : awaitingRemove).add(message);
-            send(message);
         }
 
         synchronized void abort() {
