@@ -2,14 +2,12 @@ package com.kiwoomhub.realtime;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.SessionTokens;
 
@@ -34,11 +30,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * another, so the reader sees them in wire order without an event loop or a Vertx instance to
  * own; it needs nothing beyond the JDK and was measured against this protocol (build-notes §4).
  *
- * <p>Threads: the socket's reader parses each frame, echoes PINGs at once, handles LOGIN/SYSTEM
- * and REG acks, and puts everything else on a bounded queue; one consumer thread drains that
- * queue into the {@link SessionListener}s, so a slow route never delays a PING echo and frame
- * order is kept. A scheduler thread runs connection attempts, the stall watchdog and the REG pacer.
- * All sends of a connection are chained, because the JDK client forbids overlapping sendText.
+ * <p>Parts, each guarding its own state: {@link KiwoomSocket} is one connection (LOGIN, PING echo,
+ * SYSTEM, chained sends); {@link FrameHandOff} moves frames from the socket's reader to the
+ * {@link SessionListener}s on one consumer thread through a bounded queue, so a slow route never
+ * delays a PING echo and frame order is kept; {@link RegistrationPump} paces REG/REMOVE and matches
+ * their acks; {@link ReconnectBackoff} says how long to wait before the next attempt. This class
+ * owns the current socket, the state and the scheduler thread (connection attempts, the stall
+ * watchdog, the REG pacer); every state change passes through {@link #setState}.
  *
  * <p>Recovery: at most one connection exists at a time; a lost connection is aborted before the
  * single scheduled attempt that replaces it (exponential back-off with jitter). The token is
@@ -48,7 +46,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class KiwoomSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(KiwoomSession.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The group used by {@link #register(Collection, Collection)}. */
     public static final String DEFAULT_GROUP = "1";
@@ -68,10 +65,12 @@ public final class KiwoomSession {
     private final FrameHandOff handOff;
     private final RegistrationPump registrationPump;
 
+    private final SocketEvents events = new SocketEvents();
+
     private final Object lock = new Object();
     // Guarded by lock.
     private boolean running;
-    private Connection current;
+    private KiwoomSocket current;
     private ScheduledExecutorService scheduler;
 
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
@@ -120,7 +119,7 @@ public final class KiwoomSession {
 
     /** Closes the socket with 1000 and stops reconnecting. */
     public void stop() {
-        Connection last;
+        KiwoomSocket last;
         synchronized (lock) {
             if (!running) {
                 return;
@@ -192,42 +191,36 @@ public final class KiwoomSession {
             throw new IllegalArgumentException(trnm + " is sent by the session itself; use register/unregister for REG and REMOVE");
         }
         synchronized (lock) {
-            Connection c = current;
-            if (c == null || !c.loggedIn) {
+            KiwoomSocket c = current;
+            if (c == null || !c.isLoggedIn()) {
                 throw new IllegalStateException("Kiwoom realtime session '" + account.alias() + "' is not logged in ("
                         + status.state() + "); control frames are re-sent from SessionListener.onLoggedIn");
             }
-            if (trnm.equals("CNSRREQ") && !c.conditionsListed) {
-                LOG.info("Kiwoom realtime '{}': sending CNSRLST first, as Kiwoom requires before CNSRREQ", account.alias());
-                c.send("{\"trnm\":\"CNSRLST\"}");
-            }
-            c.conditionsListed |= trnm.equals("CNSRLST") || trnm.equals("CNSRREQ");
-            return c.send(json);
+            return c.sendControl(trnm, json);
         }
     }
 
     // ---- connection management (scheduler thread) ----
 
     private void connect() {
-        Connection c;
+        KiwoomSocket c;
         synchronized (lock) {
             if (!running || current != null) {
                 return;
             }
-            c = new Connection();
+            c = new KiwoomSocket(account.alias(), settings.evictionBackoff(), meters, handOff, registrationPump, events);
             current = c;
             setState(SessionState.CONNECTING, status.lastErrorCode());
         }
+        String token;
         try {
-            c.token = tokens.token(account);
+            token = tokens.token(account);
         } catch (RuntimeException e) {
             LOG.warn("Kiwoom realtime '{}': no access token ({}); will retry", account.alias(), e.toString());
             lost(c, "token", null);
             return;
         }
-        http.newWebSocketBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .buildAsync(URI.create(account.wsUrl()), c)
+        c.open(http, URI.create(account.wsUrl()), settings.connectTimeout(), token)
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         LOG.warn("Kiwoom realtime '{}': connecting to {} failed: {}", account.alias(), account.wsUrl(),
@@ -243,7 +236,7 @@ public final class KiwoomSession {
      *
      * @param delay null for the exponential back-off
      */
-    private void lost(Connection c, String errorCode, Duration delay) {
+    private void lost(KiwoomSocket c, String errorCode, Duration delay) {
         synchronized (lock) {
             if (!running || c != current) {
                 return;
@@ -255,7 +248,7 @@ public final class KiwoomSession {
                 c.abort(); // gone at once, so the next attempt never overlaps it
             }
             registrationPump.close(c);
-            backoff.connectionEnded(c.loggedInNanos, System.nanoTime());
+            backoff.connectionEnded(c.loggedInNanos(), System.nanoTime());
             long wait = delay != null ? delay.toMillis() : backoff.nextDelayMillis();
             setState(delay != null ? SessionState.EVICTED : SessionState.BACKING_OFF, errorCode);
             meters.reconnectScheduled();
@@ -278,12 +271,11 @@ public final class KiwoomSession {
 
     /** Watchdog: a socket with no frame at all (not even PING) for stall-timeout is dead. */
     private void watch() {
-        Connection c;
+        KiwoomSocket c;
         synchronized (lock) {
             c = current;
         }
-        if (c != null && c.openedNanos != 0
-                && System.nanoTime() - c.lastFrameNanos > settings.stallTimeout().toNanos()) {
+        if (c != null && c.silentFor(settings.stallTimeout(), System.nanoTime())) {
             LOG.warn("Kiwoom realtime '{}': no frame for {} ms, replacing the socket", account.alias(),
                     settings.stallTimeout().toMillis());
             lost(c, "stalled", null);
@@ -292,6 +284,7 @@ public final class KiwoomSession {
 
     // ---- helpers ----
 
+    /** The one place where the session's state changes. */
     private void setState(SessionState state, String lastErrorCode) {
         synchronized (lock) {
             Instant now = Instant.now();
@@ -307,7 +300,7 @@ public final class KiwoomSession {
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();
         }
@@ -320,126 +313,40 @@ public final class KiwoomSession {
         return t;
     }
 
-    /** One socket and what belongs to it; callbacks from a socket that is no longer current are ignored. */
-    private final class Connection implements WebSocket.Listener, RegistrationPump.Link {
-
-        private String token;
-        private WebSocket ws;
-        private boolean aborted;
-        private volatile long openedNanos;
-        private volatile long lastFrameNanos;
-        private volatile boolean loggedIn;
-        private volatile long loggedInNanos;
-        /** Guarded by the session lock: CNSRLST went out on this connection. */
-        private boolean conditionsListed;
-        private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
-        private final CompletableFuture<Void> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
+    /** The session's side of its sockets; a socket that is no longer current changes nothing. */
+    private final class SocketEvents implements KiwoomSocket.Owner {
 
         @Override
-        public void onOpen(WebSocket webSocket) {
-            synchronized (this) {
-                if (aborted) {
-                    webSocket.abort();
-                    return;
-                }
-                ws = webSocket;
+        public boolean isCurrent(KiwoomSocket socket) {
+            synchronized (lock) {
+                return current == socket;
             }
-            long now = System.nanoTime();
-            lastFrameNanos = now;
-            openedNanos = now;
-            meters.connected();
+        }
+
+        @Override
+        public void loggingIn(KiwoomSocket socket) {
             setState(SessionState.LOGGING_IN, status.lastErrorCode());
-            send(JSON.createObjectNode().put("trnm", "LOGIN").put("token", token).toString());
-            webSocket.request(1);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (!last) {
-                partial.append(data);
-            } else if (partial.isEmpty()) {
-                received(data.toString());
-            } else {
-                received(partial.append(data).toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int code, String reason) {
-            closed.complete(null);
-            if (isCurrent()) {
-                LOG.warn("Kiwoom realtime '{}': server closed the socket ({} {})", account.alias(), code, reason);
-            }
-            lost(this, "close " + code, null);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(null);
-            if (isCurrent()) {
-                LOG.warn("Kiwoom realtime '{}': socket error: {}", account.alias(), rootMessage(error));
-            }
-            lost(this, "error", null);
-        }
-
-        private void received(String text) {
-            long nanos = System.nanoTime();
-            lastFrameNanos = nanos;
-            JsonNode frame;
-            try {
-                frame = JSON.readTree(text);
-            } catch (Exception e) {
-                LOG.warn("Kiwoom realtime '{}': ignoring a frame that is not JSON ({} chars)", account.alias(), text.length());
-                return;
-            }
-            String trnm = Frame.text(frame, "trnm");
-            meters.frame(trnm);
-            switch (trnm) {
-                case "PING" -> send(text); // the identical frame, at once
-                case "SYSTEM" -> system(frame, text, nanos);
-                case "LOGIN" -> login(frame, text, nanos);
-                default -> {
-                    if (!loggedIn) {
-                        LOG.debug("Kiwoom realtime '{}': skipping {} before the LOGIN ack", account.alias(), trnm);
-                        return;
-                    }
-                    if (trnm.equals("REG") || trnm.equals("REMOVE")) {
-                        registrationPump.acknowledged(this, trnm, Frame.text(frame, "return_code"), Frame.text(frame, "return_msg"));
-                    }
-                    handOff.offer(new Frame(trnm, text, Instant.now(), nanos, frame));
+        public boolean loggedIn(KiwoomSocket socket) {
+            int restoring;
+            synchronized (lock) {
+                if (current != socket) {
+                    return false;
                 }
+                socket.markLoggedIn();
+                setState(SessionState.LOGGED_IN, status.lastErrorCode());
+                List<String> restore = registrations.restore();
+                registrationPump.open(socket, restore);
+                restoring = restore.size();
             }
+            LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
+            return true;
         }
 
-        private void login(JsonNode frame, String text, long nanos) {
-            if (loggedIn || !isCurrent()) {
-                return;
-            }
-            String code = Frame.text(frame, "return_code");
-            String message = Frame.text(frame, "return_msg");
-            if (code.isEmpty() || code.equals("0")) {
-                int restoring;
-                synchronized (lock) {
-                    if (current != this) {
-                        return;
-                    }
-                    loggedIn = true;
-                    loggedInNanos = System.nanoTime();
-                    setState(SessionState.LOGGED_IN, status.lastErrorCode());
-                    List<String> restore = registrations.restore();
-                    registrationPump.open(this, restore);
-                    restoring = restore.size();
-                }
-                LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
-                Frame ack = new Frame("LOGIN", text, Instant.now(), nanos, frame);
-                handOff.offerLogin(ack);
-                return;
-            }
+        @Override
+        public void loginRefused(KiwoomSocket socket, String token, String code, String message) {
             String detail = embeddedCode(message);
             boolean auth = AUTH_RETURN_CODES.contains(code) || (detail != null && AUTH_CODES.contains(detail));
             if (auth) {
@@ -449,74 +356,12 @@ public final class KiwoomSession {
             } else {
                 LOG.error("Kiwoom realtime '{}': LOGIN refused with {}: {}", account.alias(), code, message);
             }
-            lost(this, detail != null ? detail : code, null);
+            KiwoomSession.this.lost(socket, detail != null ? detail : code, null);
         }
 
-        private void system(JsonNode frame, String text, long nanos) {
-            String code = Frame.text(frame, "code");
-            if (code.isEmpty()) {
-                code = Frame.text(frame, "return_code");
-            }
-            String message = frame.has("message") ? Frame.text(frame, "message") : Frame.text(frame, "return_msg");
-            switch (code) {
-                case "R10001" -> {
-                    LOG.error("Kiwoom realtime '{}': EVICTED (R10001) — the same app key logged in elsewhere: {}. "
-                                    + "Backing off {} instead of taking the session back; stop the other client.",
-                            account.alias(), message, settings.evictionBackoff());
-                    lost(this, code, settings.evictionBackoff());
-                }
-                case "R10002", "R10004" -> {
-                    LOG.warn("Kiwoom realtime '{}': server ends the session ({}): {}", account.alias(), code, message);
-                    lost(this, code, null);
-                }
-                default -> LOG.info("Kiwoom realtime '{}': SYSTEM {}: {}", account.alias(), code, message);
-            }
-            if (loggedIn) {
-                handOff.offer(new Frame("SYSTEM", text, Instant.now(), nanos, frame));
-            }
-        }
-
-        /** Chains the send after the previous one of this socket. */
         @Override
-        public synchronized CompletableFuture<Void> send(String text) {
-            WebSocket socket = ws;
-            CompletableFuture<Void> next = sends.handle((r, e) -> null)
-                    .thenCompose(x -> socket.sendText(text, true))
-                    .thenApply(x -> null);
-            sends = next;
-            return next;
-        }
-
-        synchronized void abort() {
-            aborted = true;
-            if (ws != null) {
-                ws.abort();
-            }
-        }
-
-        /** Normal close (1000), then abort if the server does not answer within half a second. */
-        void close() {
-            WebSocket socket;
-            CompletableFuture<?> pending;
-            synchronized (this) {
-                socket = ws;
-                pending = sends;
-                aborted = true;
-            }
-            if (socket == null) {
-                return;
-            }
-            pending.handle((r, e) -> null)
-                    .thenCompose(x -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
-                    .thenCompose(x -> closed)
-                    .orTimeout(500, TimeUnit.MILLISECONDS)
-                    .whenComplete((x, e) -> socket.abort());
-        }
-
-        private boolean isCurrent() {
-            synchronized (lock) {
-                return current == this;
-            }
+        public void lost(KiwoomSocket socket, String reason, Duration delay) {
+            KiwoomSession.this.lost(socket, reason, delay);
         }
     }
 }
