@@ -28,7 +28,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Why the JDK client: {@code request(1)} flow control delivers frames strictly one after
  * another, so the reader sees them in wire order without an event loop or a Vertx instance to
- * own; it needs nothing beyond the JDK and was measured against this protocol (build-notes §4).
+ * own, and it needs nothing beyond the JDK. camel-vertx-websocket's client, measured against this
+ * protocol before, ran frames unordered on worker threads (a PING echo waited behind a burst of
+ * REAL frames until the server hung up), had no hook to LOGIN again after its own reconnect, and
+ * could race into two connections.
  *
  * <p>Parts, each guarding its own state: {@link KiwoomSocket} is one connection (LOGIN, PING echo,
  * SYSTEM, chained sends); {@link FrameHandOff} moves frames from the socket's reader to the
@@ -49,7 +52,7 @@ public final class KiwoomSession {
 
     /** The group used by {@link #register(Collection, Collection)}. */
     public static final String DEFAULT_GROUP = "1";
-    /** LOGIN return codes meaning "token refused" (§5.2): 805004 and 3 as observed, the detail codes as the official client checks. */
+    /** LOGIN return codes meaning "token refused" (docs/kiwoom-protocol.md §9.2): 805004 and 3 as observed, the detail codes as the official client checks. */
     private static final Set<String> AUTH_RETURN_CODES = Set.of("805004", "3", "8005", "8031", "8103");
     /** Embedded codes that warrant a fresh token: expired/invalid, wrong environment, token or device auth. */
     private static final Set<String> AUTH_CODES = Set.of("8005", "8031", "8103");
