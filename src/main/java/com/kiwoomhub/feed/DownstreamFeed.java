@@ -21,13 +21,13 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.realtime.Channel;
+import com.kiwoomhub.topics.TopicsProperties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -74,11 +74,10 @@ public class DownstreamFeed {
     private final Counter delivered;
     private volatile AsyncProducer producer;
 
-    public DownstreamFeed(CamelContext camel, FeedProperties settings, MeterRegistry meters,
-                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks) {
+    public DownstreamFeed(CamelContext camel, FeedProperties settings, MeterRegistry meters, TopicsProperties topics) {
         this.camel = camel;
         this.settings = settings;
-        this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS);
+        this.channelByTopic = Map.of(topics.trades(), Channel.TRADES, topics.orderbooks(), Channel.ORDERBOOKS);
         this.dropped = Counter.builder("hub.feed.dropped")
                 .description("Records dropped because a feed client's buffer was full (oldest first)").register(meters);
         this.delivered = Counter.builder("hub.feed.records")
@@ -108,7 +107,7 @@ public class DownstreamFeed {
         }
     }
 
-    /** One record from {@code topics.trades} or {@code topics.orderbooks}, to every client that wants it. */
+    /** One record from {@link TopicsProperties#trades()} or {@link TopicsProperties#orderbooks()}, to every client that wants it. */
     public void publish(Exchange exchange) {
         Message in = exchange.getMessage();
         Channel channel = channelByTopic.get(in.getHeader(KafkaConstants.TOPIC, String.class));

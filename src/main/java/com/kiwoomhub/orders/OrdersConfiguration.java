@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.topics.TopicsProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,10 +31,10 @@ public class OrdersConfiguration {
 
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic,
+                              TopicsProperties topics,
                               @Value("${kafka.embedded.partitions:3}") int partitions, ObjectProvider<Clock> clock) {
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout(),
+        return new OrderJournal(bootstrapServers, topics.orderJournal(), partitions, instance, settings.journalLoadTimeout(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -83,8 +84,8 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderEvents orderEvents(@Value("${topics.order-events}") String topic) {
-        return new OrderEvents(topic);
+    OrderEvents orderEvents(TopicsProperties topics) {
+        return new OrderEvents(topics.orderEvents());
     }
 
     @Bean
@@ -105,9 +106,9 @@ public class OrdersConfiguration {
 
     @Bean
     OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
-                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    ExecutionTracker executions, TopicsProperties topics,
                                     ObjectProvider<Clock> clock) {
-        return new OrderRejections(journal, events, outcomes, executions, deadLetters,
+        return new OrderRejections(journal, events, outcomes, executions, topics.deadLetters(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -19,7 +19,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +32,7 @@ import com.kiwoomhub.canonical.PositionTranslator;
 import com.kiwoomhub.canonical.TradeTranslator;
 import com.kiwoomhub.marketdata.MarketCalendar;
 import com.kiwoomhub.topics.CanonicalRecordStamp;
+import com.kiwoomhub.topics.TopicsProperties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,15 +60,11 @@ public class RealtimeTranslation implements Processor {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    public RealtimeTranslation(MarketCalendar calendar, MeterRegistry registry,
-                               @Value("${topics.trades}") String trades,
-                               @Value("${topics.orderbooks}") String orderbooks,
-                               @Value("${topics.market-status}") String marketStatus,
-                               @Value("${topics.account}") String account) {
+    public RealtimeTranslation(MarketCalendar calendar, MeterRegistry registry, TopicsProperties topics) {
         this.calendar = calendar;
         this.registry = registry;
-        this.topicByType = Map.of(TradeTranslator.TYPE, trades, OrderBookTranslator.TYPE, orderbooks,
-                MarketStatusTranslator.TYPE, marketStatus, PositionTranslator.TYPE, account);
+        this.topicByType = Map.of(TradeTranslator.TYPE, topics.trades(), OrderBookTranslator.TYPE, topics.orderbooks(),
+                MarketStatusTranslator.TYPE, topics.marketStatus(), PositionTranslator.TYPE, topics.account());
     }
 
     /**
