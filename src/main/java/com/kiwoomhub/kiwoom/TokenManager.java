@@ -1,10 +1,11 @@
 package com.kiwoomhub.kiwoom;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -38,7 +39,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class TokenManager implements SessionTokens, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
-    static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter EXPIRES_DT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** What health and operators may know about an account's token; never the token itself. */

@@ -1,7 +1,8 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ public class QuotePolling {
 
     /** ka10095 takes at most 100 codes joined by {@code |}; more is refused with 1634. */
     static final int KA10095_MAX_CODES = 100;
-    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     private final List<String> watchlist;
     private final QuotePollingProperties settings;

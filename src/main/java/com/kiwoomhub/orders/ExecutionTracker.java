@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -196,7 +198,7 @@ public class ExecutionTracker {
         List<OrderExecution> rows;
         try {
             JsonNode node = json.readTree(frame);
-            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(OrderEvents.KST));
+            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(KST));
         } catch (KiwoomFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warn("00 frame of account '{}' skipped: {}", account, e.getMessage());
             return List.of();

@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -75,7 +77,7 @@ public record JournalEntry(String clientOrderId, JournalPhase phase, String atte
 
     /** The KST trading date of a moment. */
     static LocalDate tradingDate(Instant at) {
-        return LocalDate.ofInstant(at, OrderEvents.KST);
+        return LocalDate.ofInstant(at, KST);
     }
 
     /** Whether the entry stands for this very Kafka record (a redelivery), not another record with the same id. */
