@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * One access token per app key (au10001), shared by every route and the WebSocket session.
  *
@@ -66,7 +68,7 @@ public final class TokenManager implements SessionTokens, AutoCloseable {
     private final KiwoomClientProperties.Token settings;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, KiwoomAccount> issuedFor = new ConcurrentHashMap<>();
 

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.KiwoomFormatException;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderEvent;
@@ -105,7 +106,7 @@ public class ExecutionTracker {
     private record Row(String account, OrderExecution execution) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
     /** {@link #key} of an order number → the chain it belongs to. */
     private final Map<String, Chain> chains = new HashMap<>();
     private final List<Row> waiting = new ArrayList<>();

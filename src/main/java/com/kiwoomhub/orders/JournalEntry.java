@@ -7,13 +7,12 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -48,9 +47,9 @@ public record JournalEntry(String clientOrderId, JournalPhase phase, String atte
                            String errorCode, String reason, long notional, LocalDate tradingDate,
                            Instant submittedAt, @JsonUnwrapped RecordSource source) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The canonical mapper, except that the journal has always written its null fields. */
+    private static final ObjectMapper JSON = CanonicalJson.mapper().copy()
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     /** The write-ahead claim of a valid request, with a new attempt id, journaled by {@code instance} at {@code at}. */
     public static JournalEntry submitting(OrderTicket t, String instance, Instant at, RecordSource source) {
