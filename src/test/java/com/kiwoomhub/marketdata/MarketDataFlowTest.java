@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.TokenManager;
@@ -56,11 +57,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.account.interval-ms=1000",
         "kiwoom.sandbox.tick-interval=0",
         "kiwoom.realtime.enabled=false"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class MarketDataFlowTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
