@@ -16,12 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,9 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,6 +42,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.kiwoomhub.topics.TopicAdministration;
+import com.kiwoomhub.topics.TopicSettings;
+import com.kiwoomhub.topics.TopicSpec;
 
 /**
  * The durable memory of the order flow: a compacted Kafka topic keyed by clientOrderId, shared by
@@ -79,9 +78,19 @@ public class OrderJournal implements AutoCloseable {
     private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    /**
+     * The journal topic's settings: compacted, so the latest state of every order stays; segments roll daily,
+     * so compaction (which leaves the open segment alone) removes pruned entries within a day, and their
+     * tombstones a day later. An existing topic without compaction is compacted.
+     */
+    public static final TopicSettings TOPIC_SETTINGS = new TopicSettings(null, null, null, null,
+            TopicConfig.CLEANUP_POLICY_COMPACT, Map.of(
+                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
+
     private final String bootstrapServers;
     private final String topic;
-    private final int partitionCount;
+    private final IntSupplier partitionsOnTopic;
     private final String instance;
     private final Duration loadTimeout;
     private final Clock clock;
@@ -108,24 +117,35 @@ public class OrderJournal implements AutoCloseable {
      */
     public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout,
                         Clock clock) {
+        this(bootstrapServers, topic, () -> ensureTopic(bootstrapServers, new TopicSpec(topic,
+                new TopicSettings(partitionCount, null, null, null, null, Map.of()).over(TOPIC_SETTINGS), true)),
+                instance, loadTimeout, clock);
+    }
+
+    /**
+     * @param partitionsOnTopic the partitions of the journal topic, once it exists; throws while it does not
+     *                          (in the hub: as the topic setup found them, without waiting for Kafka)
+     */
+    public OrderJournal(String bootstrapServers, String topic, IntSupplier partitionsOnTopic, String instance,
+                        Duration loadTimeout, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.partitionCount = partitionCount;
+        this.partitionsOnTopic = partitionsOnTopic;
         this.instance = instance;
         this.loadTimeout = loadTimeout;
         this.clock = clock;
     }
 
     /**
-     * Creates the topic if missing and reads it to its end into memory, once; every other operation
+     * Creates the topic if missing (or checks it) and reads it to its end into memory, once; every other operation
      * that needs the journal calls it first, so no request is judged on a partly read journal.
      */
     public synchronized void load() {
         if (reader != null) {
             return;
         }
-        int partitionsOnTopic = ensureTopic(bootstrapServers, topic, partitionCount);
-        for (int p = 0; p < partitionsOnTopic; p++) {
+        int partitionCount = partitionsOnTopic.getAsInt();
+        for (int p = 0; p < partitionCount; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
         try {
@@ -382,52 +402,17 @@ public class OrderJournal implements AutoCloseable {
         }
     }
 
-    private static int ensureTopic(String bootstrapServers, String topic, int partitions) {
+    /** Creates the topic if missing and returns its partition count (a journal used outside the hub's topic setup). */
+    private static int ensureTopic(String bootstrapServers, TopicSpec topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-            short replication = (short) Math.min(3, brokers);
-            // segments roll daily, so compaction (which leaves the open segment alone) removes pruned entries
-            // within a day, and their tombstones a day later
-            NewTopic wanted = new NewTopic(topic, partitions, replication).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)),
-                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
-                    TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
-            try {
-                admin.createTopics(List.of(wanted)).all().get(30, TimeUnit.SECONDS);
-                LOG.info("Created the compacted order journal topic {} ({} partitions, replication {})", topic,
-                        partitions, replication);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                requireCompaction(admin, topic);
-            }
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            return new TopicAdministration(admin, Duration.ofSeconds(30)).ensure(List.of(topic), true)
+                    .get(topic.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the order journal " + topic, e);
+            throw new IllegalStateException("Interrupted while creating the order journal " + topic.name(), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create or describe the order journal topic " + topic + ": "
+            throw new IllegalStateException("Could not create or describe the order journal topic " + topic.name() + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A journal topic created by someone else (an operator, the embedded broker's up-front topics) must
-     * still be compacted, or claims and outcomes would expire: the hub sets it, saying so.
-     */
-    private static void requireCompaction(Admin admin, String topic)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        String policy = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            LOG.warn("The order journal topic {} had cleanup.policy={}; setting it to compact", topic, policy);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,13 +30,19 @@ public class OrdersConfiguration {
     /** Registration group of the account-wide 00 stream, apart from the market-data groups. */
     static final String EXECUTIONS_GROUP = "9";
 
+    /** The journal's topic as the topic setup creates it: compacted, whatever topics.defaults say. */
+    @Bean
+    TopicDeclaration orderJournalTopic() {
+        return new TopicDeclaration("order-journal", OrderJournal.TOPIC_SETTINGS, true);
+    }
+
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic,
-                              @Value("${kafka.embedded.partitions:3}") int partitions, ObjectProvider<Clock> clock) {
+                              @Value("${topics.order-journal}") String topic, TopicSetup topics,
+                              ObjectProvider<Clock> clock) {
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout(),
-                clock.getIfAvailable(Clock::systemUTC));
+        return new OrderJournal(bootstrapServers, topic, () -> topics.partitions(topic), instance,
+                settings.journalLoadTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
