@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.kiwoomhub.canonical.DeadLetterHeaders;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderEvent;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -378,6 +379,7 @@ public class OrderSubmission {
     }
 
     private ProducerRecord<String, String> deadLetter(Message in, String code, String reason) {
+        DeadLetterMeter.count(meters, "order-requests");
         Object key = in.getHeader(KafkaConstants.KEY);
         ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),
                 in.getBody(String.class));

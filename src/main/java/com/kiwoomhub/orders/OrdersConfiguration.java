@@ -75,8 +75,11 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal) {
-        return new RiskGuard(settings.risk(), journal);
+    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal, MeterRegistry meters,
+                        ObjectProvider<Clock> clock) {
+        RiskGuard risk = new RiskGuard(settings.risk(), journal);
+        OrderFlowGauges.register(meters, risk, journal, settings.recoveryAfter(), clock.getIfAvailable(Clock::systemUTC));
+        return risk;
     }
 
     @Bean
