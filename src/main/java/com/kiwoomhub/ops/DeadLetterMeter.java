@@ -15,13 +15,9 @@ public class DeadLetterMeter {
         this.meters = meters;
     }
 
-    public static void count(MeterRegistry meters, String source) {
+    /** One record of {@code source} (a topic key, e.g. {@code order-requests}) went to the dead-letter topic. */
+    public void count(String source) {
         Counter.builder("hub.dead.letters").description("Records sent to the dead-letter topic, by the topic they came from")
                 .tag("source", source).register(meters).increment();
-    }
-
-    /** From a route: one record of {@code source} went to the dead-letter topic. */
-    public void count(String source) {
-        count(meters, source);
     }
 }

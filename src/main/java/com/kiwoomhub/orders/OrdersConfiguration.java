@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.topics.TopicDeclaration;
 import com.kiwoomhub.topics.TopicSetup;
@@ -33,7 +34,7 @@ public class OrdersConfiguration {
     /** The journal's topic as the topic setup creates it: compacted, whatever topics.defaults say. */
     @Bean
     TopicDeclaration orderJournalTopic() {
-        return new TopicDeclaration("order-journal", OrderJournal.TOPIC_SETTINGS, true);
+        return JournalTopic.declaration();
     }
 
     @Bean(destroyMethod = "close")
@@ -99,18 +100,42 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings) {
-        return new Reconciliation(kiwoom, journal, settings.reconcileWindow());
+    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
+        return new OrderOutcomes(journal, events, meters);
     }
 
     @Bean
-    OrderSubmission orderSubmission(OrderJournal journal, OrderValidation validation, RiskGuard risk,
-                                    KiwoomClient kiwoom, ExecutionTracker executions, Reconciliation reconciliation,
-                                    OrderEvents events, @Value("${topics.dead-letters}") String deadLetters,
-                                    OrdersProperties settings, ObjectProvider<OrderFlowProbe> probe,
-                                    MeterRegistry meters, ObjectProvider<Clock> clock) {
-        return new OrderSubmission(journal, validation, risk, kiwoom, executions, reconciliation, events, deadLetters,
-                settings.recoveryAfter(), probe.getIfAvailable(() -> OrderFlowProbe.NONE), meters,
+    SubmissionLock submissionLock() {
+        return new SubmissionLock();
+    }
+
+    @Bean
+    OrderIntake orderIntake(OrderJournal journal, OrderValidation validation, RiskGuard risk,
+                            ObjectProvider<Clock> clock) {
+        return new OrderIntake(journal, validation, risk, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
+                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    DeadLetterMeter deadLetterMeter, ObjectProvider<Clock> clock) {
+        return new OrderRejections(journal, events, outcomes, executions, deadLetters, deadLetterMeter,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderSubmission orderSubmission(OrderJournal journal, KiwoomClient kiwoom, ExecutionTracker executions,
+                                    OrderOutcomes outcomes, SubmissionLock lock, ObjectProvider<OrderFlowProbe> probe,
+                                    ObjectProvider<Clock> clock) {
+        return new OrderSubmission(journal, kiwoom, executions, outcomes, lock,
+                probe.getIfAvailable(() -> OrderFlowProbe.NONE), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings,
+                                  ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock,
+                                  ObjectProvider<Clock> clock) {
+        return new Reconciliation(kiwoom, journal, settings.reconcileWindow(), settings.recoveryAfter(), executions,
+                outcomes, lock, clock.getIfAvailable(Clock::systemUTC));
     }
 }
