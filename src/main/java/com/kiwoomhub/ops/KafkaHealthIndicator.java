@@ -1,11 +1,9 @@
 package com.kiwoomhub.ops;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,6 +12,7 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
+import com.kiwoomhub.topics.TopicAdministration;
 import com.kiwoomhub.topics.TopicSetup;
 
 /**
@@ -34,11 +33,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
         this.topics = topics;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "kiwoom-hub-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        this.admin = TopicAdministration.client(bootstrapServers, "kiwoom-hub-health", timeout);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.kiwoomhub.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,7 @@ class TopicAdministrationTest {
             throws Exception {
         admin.createTopics(List.of(new NewTopic("t2.quotes", 1, (short) 1), new NewTopic("t2.order-journal", 1, (short) 1)))
                 .all().get();
+        awaitKnown("t2.quotes", "t2.order-journal");
         List<TopicSpec> specs = List.of(
                 new TopicSpec("t2.quotes", new TopicSettings(3, null, null, null, "compact", Map.of()), false),
                 new TopicSpec("t2.order-journal", new TopicSettings(3, null, null, null, "compact", Map.of()), true));
@@ -124,6 +126,7 @@ class TopicAdministrationTest {
     @Test
     void checkOnlyFailsNamingTheMissingTopicAndCreatesNothing() throws Exception {
         admin.createTopics(List.of(new NewTopic("t3.present", 3, (short) 1))).all().get();
+        awaitKnown("t3.present");
         List<TopicSpec> specs = List.of(new TopicSpec("t3.present", DEFAULTS, false),
                 new TopicSpec("t3.missing", DEFAULTS, false));
 
@@ -161,8 +164,15 @@ class TopicAdministrationTest {
         return new TopicAdministration(admin, Duration.ofSeconds(10));
     }
 
-    private Config config(String topic) throws Exception {
+    /** A topic just created is known to the controller before the broker's metadata: wait for the broker. */
+    private void awaitKnown(String... topics) {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> admin.describeTopics(List.of(topics)).allTopicNames().get().size() == topics.length);
+    }
+
+    private Config config(String topic) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(Set.of(resource)).all().get().get(resource);
+        return await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> admin.describeConfigs(Set.of(resource)).all().get().get(resource), c -> c != null);
     }
 }
