@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.kiwoomhub.canonical.DeadLetterHeaders;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderStatus;
 
@@ -31,15 +32,17 @@ public class OrderRejections {
     private final OrderOutcomes outcomes;
     private final ExecutionTracker executions;
     private final String deadLetterTopic;
+    private final DeadLetterMeter deadLetters;
     private final Clock clock;
 
     public OrderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes, ExecutionTracker executions,
-                           String deadLetterTopic, Clock clock) {
+                           String deadLetterTopic, DeadLetterMeter deadLetters, Clock clock) {
         this.journal = journal;
         this.events = events;
         this.outcomes = outcomes;
         this.executions = executions;
         this.deadLetterTopic = deadLetterTopic;
+        this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
@@ -104,6 +107,7 @@ public class OrderRejections {
 
     /** The record as received, with why it was refused and where it came from. */
     private ProducerRecord<String, String> deadLetter(Message in, String code, String reason) {
+        deadLetters.count("order-requests");
         RecordSource source = RecordSource.of(in);
         Object key = in.getHeader(KafkaConstants.KEY);
         ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),

@@ -57,6 +57,10 @@ class RoutesFromDiskTest {
         registry.add("camel.main.routes-include-pattern", () -> "file:" + ROUTES + "/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", ROUTES::toString);
         registry.add("kiwoom.sandbox.enabled", () -> "false");
+        // the test routes' topics, declared like the hub's own, so the hub creates them (the broker creates none)
+        registry.add("topics.test-quote", () -> "hub.test.quote");
+        registry.add("topics.test-edit", () -> "hub.test.edit");
+        registry.add("topics.test-broken", () -> "hub.test.broken");
     }
 
     @Autowired
