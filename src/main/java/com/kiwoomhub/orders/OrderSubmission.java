@@ -34,6 +34,7 @@ import com.kiwoomhub.kiwoom.KiwoomException;
 import com.kiwoomhub.kiwoom.RateLimiter;
 import com.kiwoomhub.kiwoom.TrResponse;
 import com.kiwoomhub.orders.JournalEntry.JournalPhase;
+import com.kiwoomhub.security.Untrusted;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -148,8 +149,9 @@ public class OrderSubmission {
         if (r.code().equals(OrderFlowCodes.VALIDATION)) {
             out.add(deadLetter(in, r.code(), r.reason()));
         }
-        LOG.warn("Order request {} rejected: {} {}", r.clientOrderId() == null ? "at " + coordinates(in) : r.clientOrderId(),
-                r.code(), r.reason());
+        LOG.warn("Order request {} rejected: {} {}",
+                r.clientOrderId() == null ? "at " + coordinates(in) : Untrusted.forLog(r.clientOrderId()), r.code(),
+                Untrusted.forLog(r.reason()));
         count("rejected", r.code());
         if (r.clientOrderId() == null) {
             journal.publish(out);
@@ -185,7 +187,8 @@ public class OrderSubmission {
             };
             out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
         }
-        LOG.warn("Order request {} rejected: {} {}", first.clientOrderId(), OrderFlowCodes.DUPLICATE, reason);
+        LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(first.clientOrderId()), OrderFlowCodes.DUPLICATE,
+                Untrusted.forLog(reason));
         count("duplicate", OrderFlowCodes.DUPLICATE);
         journal.publish(out);
     }
@@ -255,7 +258,8 @@ public class OrderSubmission {
             try {
                 found = reconciliation.find(unknown);
             } catch (KiwoomException e) {
-                LOG.warn("Order {} still unknown: reconciliation failed ({}); will retry", entry.clientOrderId(), e.getMessage());
+                LOG.warn("Order {} still unknown: reconciliation failed ({}); will retry", Untrusted.forLog(entry.clientOrderId()),
+                        Untrusted.forLog(e.getMessage()));
                 continue;
             }
             JournalEntry outcome = found
@@ -288,7 +292,7 @@ public class OrderSubmission {
             }
             return entry.with(JournalPhase.ACCEPTED, number, null, null);
         } catch (KiwoomAmbiguousOrderException e) {
-            LOG.warn("Order {}: outcome unknown after {} ({}); reconciling before anything else", entry.clientOrderId(),
+            LOG.warn("Order {}: outcome unknown after {} ({}); reconciling before anything else", Untrusted.forLog(entry.clientOrderId()),
                     e.underlying().category(), e.underlying().code());
             return entry.with(JournalPhase.UNKNOWN, null, null,
                     "Kiwoom's answer was lost (" + e.underlying().category() + " " + e.underlying().code() + "); reconciling");
@@ -314,7 +318,8 @@ public class OrderSubmission {
             case ACCEPTED -> count("accepted", "none");
             case REJECTED -> {
                 count("rejected", outcome.errorCode());
-                LOG.warn("Order {} rejected: {} {}", outcome.clientOrderId(), outcome.errorCode(), outcome.reason());
+                LOG.warn("Order {} rejected: {} {}", Untrusted.forLog(outcome.clientOrderId()), outcome.errorCode(),
+                        Untrusted.forLog(outcome.reason()));
             }
             default -> count("unknown", "none");
         }
