@@ -346,7 +346,7 @@ public class OrderSubmission {
         };
     }
 
-    /** The order TR body (kiwoom-api.md §4.6); all values are strings. */
+    /** The order TR body (docs/kiwoom-protocol.md §7.4); all values are strings. */
     private static Map<String, String> body(JournalEntry e) {
         Map<String, String> b = new LinkedHashMap<>();
         b.put("dmst_stex_tp", (e.exchange() == null ? com.kiwoomhub.canonical.Exchange.KRX : e.exchange()).name());
