@@ -65,7 +65,6 @@ public class DownstreamFeed {
     private static final Pattern SYMBOL = Pattern.compile("[0-9A-Z]{6}");
     private static final int CLOSED_REMEMBERED = 10_000;
     private static final long FAILURE_LINE_EVERY = TimeUnit.MINUTES.toNanos(1);
-    private static final String BEARER = "Bearer ";
 
     private final FeedProperties settings;
     private final AccessToken token;
@@ -306,9 +305,7 @@ public class DownstreamFeed {
         if (query != null || socket == null) {
             return query;
         }
-        String header = socket.headers().get("Authorization");
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()) : null;
+        return AccessToken.bearer(socket.headers().get("Authorization"));
     }
 
     private static FeedConnection connection(ServerWebSocket socket) {

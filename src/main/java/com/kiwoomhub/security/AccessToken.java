@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class AccessToken {
 
+    private static final String BEARER = "Bearer ";
+
     private final byte[] digest;
 
     public AccessToken(String configured) {
@@ -24,6 +26,12 @@ public final class AccessToken {
     /** Whether the presented value is the token; false when none is configured or none is presented. */
     public boolean matches(String presented) {
         return digest != null && presented != null && MessageDigest.isEqual(digest, sha256(presented.trim()));
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header value, or null for any other value. */
+    public static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()) : null;
     }
 
     private static byte[] sha256(String value) {

@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 final class AdminTokenFilter extends OncePerRequestFilter {
 
     static final String ROLE = "ADMIN";
-    private static final String BEARER = "Bearer ";
 
     private final AccessToken token;
 
@@ -32,9 +31,7 @@ final class AdminTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && token.matches(header.substring(BEARER.length()))) {
+        if (token.matches(AccessToken.bearer(request.getHeader(HttpHeaders.AUTHORIZATION)))) {
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     "admin", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
         }
