@@ -3,6 +3,7 @@ package com.kiwoomhub.security;
 import java.io.IOException;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +32,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * cookie, so no CSRF token either. Every request body is capped first ({@link RequestBodyLimit}).
  *
  * <p>The chain also guards the actuator when it runs on its own port ({@code management.server.port}).
+ * Without a web server (tests with {@code WebEnvironment.NONE}) there is nothing to guard.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class AdminSecurity {
 
     @Bean
