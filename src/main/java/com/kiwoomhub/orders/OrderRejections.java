@@ -16,6 +16,7 @@ import com.kiwoomhub.canonical.DeadLetterHeaders;
 import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderStatus;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * The steps of {@code routes/orders.camel.yaml} for a record that is not sent to Kiwoom: an invalid request,
@@ -95,13 +96,14 @@ public class OrderRejections {
             };
             out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
         }
-        LOG.warn("Order request {} rejected: {} {}", first.clientOrderId(), OrderFlowCodes.DUPLICATE, reason);
+        LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(first.clientOrderId()), OrderFlowCodes.DUPLICATE,
+                Untrusted.forLog(reason));
         outcomes.count("duplicate", OrderFlowCodes.DUPLICATE);
         journal.publish(out);
     }
 
     private void warn(String request, String code, String reason) {
-        LOG.warn("Order request {} rejected: {} {}", request, code, reason);
+        LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(request), code, Untrusted.forLog(reason));
         outcomes.count("rejected", code);
     }
 
