@@ -1,8 +1,8 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomValues.rate;
-import static com.kiwoomhub.sandbox.KiwoomValues.signed;
-import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signed;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -58,10 +58,10 @@ final class BreadthRows {
         v.put("1236", vi.staticReference() == null ? "" : Long.toString(vi.staticReference()));
         v.put("1237", vi.dynamicReference() == null ? "" : Long.toString(vi.dynamicReference()));
         v.put("1238", vi.staticReference() == null ? ""
-                : rate(KiwoomValues.percentOf(vi.triggerPrice() - vi.staticReference(), vi.staticReference())));
+                : rate(KiwoomFormats.percentOf(vi.triggerPrice() - vi.staticReference(), vi.staticReference())));
         v.put("1239", vi.dynamicReference() == null ? ""
-                : rate(KiwoomValues.percentOf(vi.triggerPrice() - vi.dynamicReference(), vi.dynamicReference())));
-        v.put("1489", rate(KiwoomValues.percentOf(vi.triggerPrice() - prev, prev)));
+                : rate(KiwoomFormats.percentOf(vi.triggerPrice() - vi.dynamicReference(), vi.dynamicReference())));
+        v.put("1489", rate(KiwoomFormats.percentOf(vi.triggerPrice() - prev, prev)));
         v.put("1490", Integer.toString(vi.count()));
         v.put("9069", vi.triggerPrice() >= prev ? "1" : "2");
         v.put("1279", "");
@@ -75,10 +75,10 @@ final class BreadthRows {
         v.put("20", RealtimeRows.time(now));
         v.put("10", signedPrice(s.price, prev));
         v.put("11", signed(s.price - prev));
-        v.put("12", rate(KiwoomValues.percentOf(s.price - prev, prev)));
+        v.put("12", rate(KiwoomFormats.percentOf(s.price - prev, prev)));
         v.put("15", "+" + s.liquidity);
         v.put("13", Long.toString(s.krx.volume));
-        v.put("25", KiwoomValues.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
+        v.put("25", KiwoomFormats.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
         return v;
     }
 
@@ -91,9 +91,9 @@ final class BreadthRows {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("20", RealtimeRows.time(now));
         v.put("10", signedPrice(s.price, prev));
-        v.put("25", KiwoomValues.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
+        v.put("25", KiwoomFormats.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
         v.put("11", signed(s.price - prev));
-        v.put("12", rate(KiwoomValues.percentOf(s.price - prev, prev)));
+        v.put("12", rate(KiwoomFormats.percentOf(s.price - prev, prev)));
         v.put("13", Long.toString(s.krx.volume));
         v.put("202", Long.toString(t.sellQuantity()));
         v.put("204", Long.toString(sellMillions));

@@ -1,7 +1,7 @@
 package com.kiwoomhub.sandbox;
 
 import static com.kiwoomhub.sandbox.BreadthRows.signedPoints;
-import static com.kiwoomhub.sandbox.KiwoomValues.rate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,7 +23,7 @@ final class IndexTr {
         call.requiredOneOf("mrkt_tp", "0", "1", "2");
         String code = call.required("inds_cd");
         if (!MarketBreadth.INDEX_MARKET.containsKey(code)) {
-            throw KiwoomError.invalid("inds_cd", "허용값=001|101");
+            throw TrFailure.invalid("inds_cd", "허용값=001|101");
         }
         MarketBreadth.IndexLevel level = market.index(code);
         BigDecimal prev = level.previousClose();

@@ -55,7 +55,7 @@ public final class MarketBreadth {
     /** Share of each KRX trade done by programs, percent. */
     static final int PROGRAM_PERCENT = 30;
 
-    private final TradingSession session;
+    private final MarketHours session;
     private final RealtimeOutbox outbox;
     private final Map<String, ViState> vis = new HashMap<>();
     private final Map<String, Tally> programs = new HashMap<>();
@@ -74,7 +74,7 @@ public final class MarketBreadth {
         long buyAmount;
     }
 
-    MarketBreadth(TradingSession session, RealtimeOutbox outbox) {
+    MarketBreadth(MarketHours session, RealtimeOutbox outbox) {
         this.session = session;
         this.outbox = outbox;
     }

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
 /**
  * The market-wide rows in Kiwoom's formats: 0J and ka20001 for the simulated KOSPI (001) and KOSDAQ
@@ -41,7 +41,7 @@ class MarketBreadthTest {
         sandbox.market().setPrice("900001", 10_500);
         sandbox.market().setPrice("900002", 49_500);
 
-        Answer answer = new KiwoomClient(sandbox).login().call("/api/dostk/sect", "ka20001",
+        Answer answer = new RestTestClient(sandbox).login().call("/api/dostk/sect", "ka20001",
                 body("mrkt_tp", "0", "inds_cd", "001"));
 
         // 2650 × (10,500×1,000 + 49,500×3,000) / (10,000×1,000 + 50,000×3,000) = 2633.4375
@@ -59,7 +59,7 @@ class MarketBreadthTest {
         assertThat(answer.text("stdns")).isEqualTo("0");
         assertThat(answer.body().path("inds_cur_prc_tm").get(0).path("tm_n").asText()).isEqualTo("103000");
         assertThat(answer.body().path("inds_cur_prc_tm").get(0).path("cur_prc_n").asText()).isEqualTo("-2633.44");
-        assertThat(new KiwoomClient(sandbox).login().call("/api/dostk/sect", "ka20001",
+        assertThat(new RestTestClient(sandbox).login().call("/api/dostk/sect", "ka20001",
                 body("mrkt_tp", "1", "inds_cd", "101")).text("cur_prc")).isEqualTo("850.00");
     }
 
@@ -69,7 +69,7 @@ class MarketBreadthTest {
         sandbox.market().step(3);
 
         Map<String, String> kospi = last("0J", "001");
-        Answer answer = new KiwoomClient(sandbox).login().call("/api/dostk/sect", "ka20001",
+        Answer answer = new RestTestClient(sandbox).login().call("/api/dostk/sect", "ka20001",
                 body("mrkt_tp", "0", "inds_cd", "001"));
         assertThat(kospi.get("20")).isEqualTo("103000");
         assertThat(kospi.get("10")).isEqualTo(answer.text("cur_prc")).isEqualTo(signedPoints(expectedKospi()));
