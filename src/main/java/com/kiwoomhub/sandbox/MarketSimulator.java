@@ -107,6 +107,8 @@ public final class MarketSimulator {
     /** NXT's trade sizes and book quantities as a percentage of KRX's; 0 when NXT does not trade. */
     private final long nxtPercent;
     private final RealtimeOutbox outbox;
+    /** Indices, VIs, auction expected prices and program trading, derived from the symbols. */
+    private final MarketBreadth breadth;
     private volatile boolean paused;
     /** When the timer last ran; touched by the timer only. */
     private LocalDateTime lastTick;
@@ -124,6 +126,7 @@ public final class MarketSimulator {
         this.venues = EnumSet.copyOf(venues);
         this.nxtPercent = venues.contains(TradingVenue.NXT) ? nxtVolumePercent : 0;
         this.outbox = outbox;
+        this.breadth = new MarketBreadth(session, outbox);
         for (Instrument instrument : instruments) {
             if (symbols.containsKey(instrument.code())) {
                 throw new IllegalArgumentException("The symbol " + instrument.code() + " is listed twice");
@@ -189,10 +192,12 @@ public final class MarketSimulator {
                 throw new IllegalArgumentException("Price " + price + " of " + code + " must be on the tick grid within "
                         + s.lowerLimit() + ".." + s.upperLimit());
             }
+            long before = s.price;
             s.price = price;
             markExtremes(s, session.now());
             refreshBook(s);
             pushRows(s);
+            breadth.afterPriceChange(s, before);
         }
         afterChange.run();
     }
@@ -254,6 +259,7 @@ public final class MarketSimulator {
                 for (SymbolState s : symbols.values()) {
                     trade(current(s));
                 }
+                breadth.afterStep(symbols.values());
             }
             afterChange.run();
         }
@@ -266,11 +272,31 @@ public final class MarketSimulator {
             outbox.market("0s", "", Map.of("215", phase, "20", RealtimeRows.time(now), "214", "000000"));
         }
         lastTick = now;
+        synchronized (this) {
+            symbols.values().forEach(this::current);
+            breadth.tick(symbols.values());
+        }
         if (!paused && session.continuous()) {
             step();
         } else {
             outbox.flush();
         }
+    }
+
+    /** Index {@code 001} (KOSPI) or {@code 101} (KOSDAQ) now, from the simulated stocks of its market. */
+    public synchronized MarketBreadth.IndexLevel index(String code) {
+        symbols.values().forEach(this::current);
+        return breadth.index(code, symbols.values());
+    }
+
+    /** The symbol's last VI today, if any. */
+    public synchronized Optional<MarketBreadth.Vi> vi(String code) {
+        return breadth.lastVi(current(state(code)));
+    }
+
+    /** The symbol's program trading today. */
+    public synchronized MarketBreadth.ProgramTally program(String code) {
+        return breadth.program(current(state(code)));
     }
 
     // ---- package API for the TR handlers and the matching engine (callers hold no other lock) ----
@@ -360,6 +386,7 @@ public final class MarketSimulator {
     }
 
     private void trade(SymbolState s) {
+        long before = s.price;
         double roll = s.random.nextDouble();
         int move = roll < 0.10 ? -2 : roll < 0.35 ? -1 : roll < 0.65 ? 0 : roll < 0.90 ? 1 : 2;
         long price = s.price;
@@ -373,6 +400,7 @@ public final class MarketSimulator {
         recordOnChart(s, quantity, now);
         refreshBook(s);
         print(s, TradingVenue.KRX, quantity, buyerInitiated, now);
+        breadth.afterTrade(s, before, quantity, buyerInitiated);
         long nxtQuantity = quantity * nxtPercent / 100;
         if (nxtQuantity > 0) {
             print(s, TradingVenue.NXT, nxtQuantity, buyerInitiated, now);

@@ -37,6 +37,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *                          size (none when that rounds to 0), and the NXT book holds this percentage of KRX's
  *                          quantities; 0 = nothing trades on NXT
  * @param websocket         timings of the real-time WebSocket; unset values keep the server's defaults
+ * @param generatedSymbols  this many generated stocks added to the universe, for large watchlists: codes
+ *                          {@code 100000}, {@code 100001} …, named {@code 종목100000} …, 10,000 KRW, KOSPI
+ *                          and KOSDAQ alternately, 1,000 thousand listed shares
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -57,7 +60,8 @@ public record SandboxSettings(
         @DefaultValue("true") boolean pushRejections,
         @DefaultValue("252670") List<String> restrictedSymbols,
         @DefaultValue("50") int nxtVolumePercent,
-        @DefaultValue WebSocket websocket) {
+        @DefaultValue WebSocket websocket,
+        @DefaultValue("0") int generatedSymbols) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 
@@ -116,6 +120,11 @@ public record SandboxSettings(
             }
         }
         symbols = symbols == null || symbols.isEmpty() ? Instrument.DEFAULT_UNIVERSE : List.copyOf(symbols);
+        if (generatedSymbols > 0) {
+            symbols = java.util.stream.Stream.concat(symbols.stream(), java.util.stream.IntStream.range(0, generatedSymbols)
+                    .mapToObj(i -> new Instrument(Integer.toString(100_000 + i), "종목" + (100_000 + i),
+                            i % 2 == 0 ? "KOSPI" : "KOSDAQ", 10_000, 1_000, 500))).toList();
+        }
         restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
         tickInterval = tickInterval == null ? Duration.ZERO : tickInterval;
