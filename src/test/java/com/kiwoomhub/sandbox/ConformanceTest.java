@@ -3,7 +3,9 @@ package com.kiwoomhub.sandbox;
 import static com.kiwoomhub.sandbox.KiwoomClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ class ConformanceTest {
     private KiwoomClient client;
 
     private void start(Map<String, String> extra) {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3"));
+        Map<String, String> settings = new HashMap<>(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3"));
         settings.putAll(extra);
         sandbox = Sandbox.start(SandboxSettings.of(settings), clock).realtimeSink(sink);
         client = new KiwoomClient(sandbox).login();
@@ -142,7 +144,7 @@ class ConformanceTest {
         sandbox.market().setPrice("005930", 70_600);
         assertThat(row("005930")).containsEntry("215", "3");
 
-        clock.set(java.time.Instant.parse("2026-11-20T06:25:00Z"));
+        clock.set(Instant.parse("2026-11-20T06:25:00Z"));
         sink.rows.clear();
         sandbox.market().setPrice("005930", 70_500);
         assertThat(row("005930")).as("15:25 KST, closing auction").containsEntry("215", "2");
