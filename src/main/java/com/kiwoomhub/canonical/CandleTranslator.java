@@ -14,9 +14,9 @@ import java.util.List;
 public final class CandleTranslator {
 
     /**
-     * Whether ka10080's {@code cntr_tm} labels the start of the minute bar ([HOGA] reads it so;
-     * UNCERTAIN). If it turns out to label the end, set this to false and bars start one bar length
-     * earlier.
+     * Whether ka10080's {@code cntr_tm} labels the start of the minute bar (one live-measuring project
+     * reads it so; UNCERTAIN, docs/kiwoom-protocol.md §7.2). If it turns out to label the end, set this
+     * to false and bars start one bar length earlier.
      */
     static final boolean MINUTE_LABEL_IS_START = true;
 

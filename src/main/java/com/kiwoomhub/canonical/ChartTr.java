@@ -1,7 +1,7 @@
 package com.kiwoomhub.canonical;
 
 /**
- * The Kiwoom chart TRs and how their rows read (kiwoom-api.md §4.4). Each fact that differs per TR is
+ * The Kiwoom chart TRs and how their rows read (docs/kiwoom-protocol.md §7.2). Each fact that differs per TR is
  * one constructor argument here.
  */
 public enum ChartTr {

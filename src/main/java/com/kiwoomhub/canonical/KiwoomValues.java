@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The one parser for Kiwoom value strings. Kiwoom sends every number as a string, in several formats
- * (kiwoom-api.md §2.7): direction-signed prices ({@code "+34950"}), arithmetically signed changes
+ * (docs/kiwoom-protocol.md §6): direction-signed prices ({@code "+34950"}), arithmetically signed changes
  * ({@code "-800"}), zero padding including negatives ({@code "-00000163958"}), a leading blank
  * ({@code " 0"}), double signs ({@code "--23722054"}), comma grouping ({@code "20,190"}) and
  * saturated caps. Every method returns null for "no value" ({@code ""}, {@code "+"}, {@code "-"});
@@ -24,10 +24,10 @@ public final class KiwoomValues {
     public static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     /**
-     * Integer values Kiwoom sends when a counter overflows rather than a real figure ([CHUNSAM]
-     * gotchas): the 32-bit maxima. They are read as "not known". Kiwoom also caps fields it divides by
-     * 1000 at -2147483; no translated field is one of those, and -2,147,483 KRW is a plausible P&amp;L,
-     * so that cap is not applied globally.
+     * Integer values Kiwoom sends when a counter overflows rather than a real figure
+     * (docs/kiwoom-protocol.md §6.4): the 32-bit maxima. They are read as "not known". Kiwoom also
+     * caps fields it divides by 1000 at -2147483; no translated field is one of those, and
+     * -2,147,483 KRW is a plausible P&amp;L, so that cap is not applied globally.
      */
     static final Set<Long> SATURATED_CAPS = Set.of(4_294_967_295L, 2_147_483_647L, -2_147_483_648L);
 

@@ -12,7 +12,7 @@ public final class MarketStatusTranslator {
 
     public static final String TYPE = "0s";
 
-    /** FID 215 장운영구분 codes ([OFF-SPEC] 2026 revision; the older PDF names V/W differently). */
+    /** FID 215 장운영구분 codes (docs/kiwoom-protocol.md §9.7: Kiwoom's 2026 guide; the older PDF names V/W differently). */
     static final Map<String, String> PHASES = Map.ofEntries(
             Map.entry("0", "장시작전 알림"),
             Map.entry("3", "장시작"),

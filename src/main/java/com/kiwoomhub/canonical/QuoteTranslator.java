@@ -18,7 +18,7 @@ public final class QuoteTranslator {
     public static final String KA10001 = "ka10001";
     /** ka10095 {@code atn_stk_infr} rows. */
     static final String KA10095_LIST_KEY = "atn_stk_infr";
-    /** ka10095 {@code trde_prica} is in 백만원 (kiwoom-api.md §4.3: 2,837,598 sh × ~34,500 ≈ 98,036). */
+    /** ka10095 {@code trde_prica} is in 백만원 (docs/kiwoom-protocol.md §6.5: 2,837,598 sh × ~34,500 ≈ 98,036). */
     static final long KA10095_TURNOVER_TO_KRW = 1_000_000L;
 
     private QuoteTranslator() {

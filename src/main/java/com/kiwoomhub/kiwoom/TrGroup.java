@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The REST path of every TR: Kiwoom routes by (path, api-id) and rejects a TR on the wrong path
- * with 1504, so this table is the one place that knows it (kiwoom-api.md §2.1, 207 APIs + ka00001).
+ * with 1504, so this table is the one place that knows it (docs/kiwoom-protocol.md §3.1, 207 APIs + ka00001).
  */
 public enum TrGroup {
     TOKEN("/oauth2/token", "au10001"),

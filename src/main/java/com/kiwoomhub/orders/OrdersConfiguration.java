@@ -88,18 +88,42 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings) {
-        return new Reconciliation(kiwoom, journal, settings.reconcileWindow());
+    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
+        return new OrderOutcomes(journal, events, meters);
     }
 
     @Bean
-    OrderSubmission orderSubmission(OrderJournal journal, OrderValidation validation, RiskGuard risk,
-                                    KiwoomClient kiwoom, ExecutionTracker executions, Reconciliation reconciliation,
-                                    OrderEvents events, @Value("${topics.dead-letters}") String deadLetters,
-                                    OrdersProperties settings, ObjectProvider<OrderFlowProbe> probe,
-                                    MeterRegistry meters, ObjectProvider<Clock> clock) {
-        return new OrderSubmission(journal, validation, risk, kiwoom, executions, reconciliation, events, deadLetters,
-                settings.recoveryAfter(), probe.getIfAvailable(() -> OrderFlowProbe.NONE), meters,
+    SubmissionLock submissionLock() {
+        return new SubmissionLock();
+    }
+
+    @Bean
+    OrderIntake orderIntake(OrderJournal journal, OrderValidation validation, RiskGuard risk,
+                            ObjectProvider<Clock> clock) {
+        return new OrderIntake(journal, validation, risk, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
+                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    ObjectProvider<Clock> clock) {
+        return new OrderRejections(journal, events, outcomes, executions, deadLetters,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderSubmission orderSubmission(OrderJournal journal, KiwoomClient kiwoom, ExecutionTracker executions,
+                                    OrderOutcomes outcomes, SubmissionLock lock, ObjectProvider<OrderFlowProbe> probe,
+                                    ObjectProvider<Clock> clock) {
+        return new OrderSubmission(journal, kiwoom, executions, outcomes, lock,
+                probe.getIfAvailable(() -> OrderFlowProbe.NONE), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings,
+                                  ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock,
+                                  ObjectProvider<Clock> clock) {
+        return new Reconciliation(kiwoom, journal, settings.reconcileWindow(), settings.recoveryAfter(), executions,
+                outcomes, lock, clock.getIfAvailable(Clock::systemUTC));
     }
 }

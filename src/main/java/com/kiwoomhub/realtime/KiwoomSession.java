@@ -40,7 +40,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Why the JDK client: {@code request(1)} flow control delivers frames strictly one after
  * another, so the reader sees them in wire order without an event loop or a Vertx instance to
- * own; it needs nothing beyond the JDK and was measured against this protocol (build-notes §4).
+ * own, and it needs nothing beyond the JDK. camel-vertx-websocket's client, measured against this
+ * protocol before, ran frames unordered on worker threads (a PING echo waited behind a burst of
+ * REAL frames until the server hung up), had no hook to LOGIN again after its own reconnect, and
+ * could race into two connections.
  *
  * <p>Threads: the socket's reader parses each frame, echoes PINGs at once, handles LOGIN/SYSTEM
  * and REG acks, and puts everything else on a bounded queue; one consumer thread drains that
@@ -62,7 +65,7 @@ public final class KiwoomSession {
     public static final String DEFAULT_GROUP = "1";
     /** A connection logged in for this long counts as healthy: the back-off starts over after it. */
     private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** LOGIN return codes meaning "token refused" (§5.2): 805004 and 3 as observed, the detail codes as the official client checks. */
+    /** LOGIN return codes meaning "token refused" (docs/kiwoom-protocol.md §9.2): 805004 and 3 as observed, the detail codes as the official client checks. */
     private static final Set<String> AUTH_RETURN_CODES = Set.of("805004", "3", "8005", "8031", "8103");
     /** Embedded codes that warrant a fresh token: expired/invalid, wrong environment, token or device auth. */
     private static final Set<String> AUTH_CODES = Set.of("8005", "8031", "8103");

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code kiwoom.realtime.*} settings: how the WebSocket sessions connect, recover and pace
- * registrations. Defaults follow the limits measured against Kiwoom (kiwoom-api.md §5, §6.5).
+ * registrations. Defaults follow the limits measured against Kiwoom (docs/kiwoom-protocol.md §9, §8).
  */
 @ConfigurationProperties("kiwoom.realtime")
 public record RealtimeProperties(

@@ -1,8 +1,8 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomValues.padded;
-import static com.kiwoomhub.sandbox.KiwoomValues.plainRate;
-import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+import static com.kiwoomhub.sandbox.KiwoomFormats.padded;
+import static com.kiwoomhub.sandbox.KiwoomFormats.plainRate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,7 +121,7 @@ final class AccountTr {
                 r.put("cur_prc", padded(s.price, 12));
                 r.put("evlt_amt", padded(net, 12));
                 r.put("pl_amt", padded(net - p.purchaseAmount, 12));
-                r.put("pl_rt", plainRate(KiwoomValues.percentOf(net - p.purchaseAmount, p.purchaseAmount), 4));
+                r.put("pl_rt", plainRate(KiwoomFormats.percentOf(net - p.purchaseAmount, p.purchaseAmount), 4));
                 r.put("loan_dt", "");
                 r.put("pur_amt", padded(p.purchaseAmount, 12));
                 r.put("setl_remn", padded(p.quantity, 12));
@@ -183,7 +183,7 @@ final class AccountTr {
                 r.put("stk_cd", "A" + p.code);
                 r.put("stk_nm", p.name);
                 r.put("evltv_prft", padded(profit, 15));
-                r.put("prft_rt", plainRate(KiwoomValues.percentOf(profit, p.purchaseAmount), 2));
+                r.put("prft_rt", plainRate(KiwoomFormats.percentOf(profit, p.purchaseAmount), 2));
                 r.put("pur_pric", padded(p.averagePrice(), 15));
                 r.put("pred_close_pric", padded(s.previousClose, 12));
                 r.put("rmnd_qty", padded(p.quantity, 15));
@@ -199,7 +199,7 @@ final class AccountTr {
                 r.put("sell_cmsn", padded(sellFee, 15));
                 r.put("tax", padded(tax, 15));
                 r.put("sum_cmsn", padded(buyFee + sellFee, 15));
-                r.put("poss_rt", plainRate(KiwoomValues.percentOf(evaluation, totalEvaluation), 2));
+                r.put("poss_rt", plainRate(KiwoomFormats.percentOf(evaluation, totalEvaluation), 2));
                 r.put("crd_tp", "00");
                 r.put("crd_tp_nm", "");
                 r.put("crd_loan_dt", "");
@@ -209,7 +209,7 @@ final class AccountTr {
             f.put("tot_pur_amt", padded(totalPurchase, 15));
             f.put("tot_evlt_amt", padded(totalEvaluation, 15));
             f.put("tot_evlt_pl", padded(totalProfit, 15));
-            f.put("tot_prft_rt", plainRate(KiwoomValues.percentOf(totalProfit, totalPurchase), 2));
+            f.put("tot_prft_rt", plainRate(KiwoomFormats.percentOf(totalProfit, totalPurchase), 2));
             f.put("prsm_dpst_aset_amt", padded(a.cash + totalEvaluation, 15));
             f.put("tot_loan_amt", padded(0, 15));
             f.put("tot_crd_loan_amt", padded(0, 15));
@@ -281,7 +281,7 @@ final class AccountTr {
             List<Map<String, String>> rows = new ArrayList<>();
             for (Order o : newestFirst(call.account())) {
                 if (o.filledQuantity == 0 || !matches(o, code, side, exchange)
-                        || (before != null && o.number.compareTo(KiwoomValues.orderNumber(call.number("ord_no", before))) >= 0)) {
+                        || (before != null && o.number.compareTo(KiwoomFormats.orderNumber(call.number("ord_no", before))) >= 0)) {
                     continue;
                 }
                 Map<String, String> r = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  *
  * <p>Nextrade trades beside KRX at the same price: each KRX trade comes with an NXT trade of a set
  * percentage of its size and side, and the NXT book holds that percentage of the KRX quantities. The
- * rows go out per {@link Venue}: the bare code for KRX, {@code _NX} for NXT and {@code _AL} for the
+ * rows go out per {@link TradingVenue}: the bare code for KRX, {@code _NX} for NXT and {@code _AL} for the
  * SOR tape, which carries the trades of both.
  *
  * <p>Tests read and set exact state with {@link #quote}, {@link #setPrice}, {@link #setPreviousClose}
@@ -63,9 +63,9 @@ public final class MarketSimulator {
         LocalDateTime openTime;
         LocalDateTime highTime;
         LocalDateTime lowTime;
-        final VenueTape krx = new VenueTape(Venue.KRX);
-        final VenueTape nxt = new VenueTape(Venue.NXT);
-        final VenueTape sor = new VenueTape(Venue.SOR);
+        final VenueTape krx = new VenueTape(TradingVenue.KRX);
+        final VenueTape nxt = new VenueTape(TradingVenue.NXT);
+        final VenueTape sor = new VenueTape(TradingVenue.SOR);
         long liquidity;
         long askAvailable;
         long bidAvailable;
@@ -95,7 +95,7 @@ public final class MarketSimulator {
             return PriceGrid.down(price);
         }
 
-        VenueTape tape(Venue venue) {
+        VenueTape tape(TradingVenue venue) {
             return switch (venue) {
                 case KRX -> krx;
                 case NXT -> nxt;
@@ -107,10 +107,10 @@ public final class MarketSimulator {
     private static final int MAX_TODAY_TICKS = 100_000;
 
     private final Map<String, SymbolState> symbols = new LinkedHashMap<>();
-    private final TradingSession session;
+    private final MarketHours session;
     private final long seed;
     private final int historyDays;
-    private final Set<Venue> venues;
+    private final Set<TradingVenue> venues;
     /** NXT's trade sizes and book quantities as a percentage of KRX's; 0 when NXT does not trade. */
     private final long nxtPercent;
     private final RealtimeOutbox outbox;
@@ -123,13 +123,13 @@ public final class MarketSimulator {
      * @param venues           the venues whose rows are pushed; NXT trades only when listed
      * @param nxtVolumePercent size of each NXT trade, and of the NXT book, as a percentage of KRX's
      */
-    MarketSimulator(List<Instrument> instruments, long seed, int historyDays, Set<Venue> venues, int nxtVolumePercent,
-                    TradingSession session, RealtimeOutbox outbox) {
+    MarketSimulator(List<Instrument> instruments, long seed, int historyDays, Set<TradingVenue> venues, int nxtVolumePercent,
+                    MarketHours session, RealtimeOutbox outbox) {
         this.session = session;
         this.seed = seed;
         this.historyDays = historyDays;
         this.venues = EnumSet.copyOf(venues);
-        this.nxtPercent = venues.contains(Venue.NXT) ? nxtVolumePercent : 0;
+        this.nxtPercent = venues.contains(TradingVenue.NXT) ? nxtVolumePercent : 0;
         this.outbox = outbox;
         for (Instrument instrument : instruments) {
             if (symbols.containsKey(instrument.code())) {
@@ -169,7 +169,7 @@ public final class MarketSimulator {
     }
 
     /** The state of a symbol on {@code venue} now; fails for a code outside the universe. */
-    public synchronized Quote quote(String code, Venue venue) {
+    public synchronized Quote quote(String code, TradingVenue venue) {
         SymbolState s = current(state(code));
         return quoteOf(s, s.tape(venue));
     }
@@ -321,7 +321,7 @@ public final class MarketSimulator {
         return state(code).instrument;
     }
 
-    TradingSession session() {
+    MarketHours session() {
         return session;
     }
 
@@ -364,7 +364,7 @@ public final class MarketSimulator {
         s.openTime = null;
         s.highTime = null;
         s.lowTime = null;
-        for (Venue venue : Venue.values()) {
+        for (TradingVenue venue : TradingVenue.values()) {
             s.tape(venue).startDay();
         }
         s.todayTicks.clear();
@@ -385,10 +385,10 @@ public final class MarketSimulator {
         LocalDateTime now = session.now();
         recordOnChart(s, quantity, now);
         refreshBook(s);
-        print(s, Venue.KRX, quantity, buyerInitiated, now);
+        print(s, TradingVenue.KRX, quantity, buyerInitiated, now);
         long nxtQuantity = quantity * nxtPercent / 100;
         if (nxtQuantity > 0) {
-            print(s, Venue.NXT, nxtQuantity, buyerInitiated, now);
+            print(s, TradingVenue.NXT, nxtQuantity, buyerInitiated, now);
         }
         pushBooks(s);
     }
@@ -441,22 +441,22 @@ public final class MarketSimulator {
     }
 
     /** A trade on {@code venue}: on that venue's tape and the SOR tape, and pushed on both streams. */
-    private void print(SymbolState s, Venue venue, long quantity, boolean buyerInitiated, LocalDateTime now) {
+    private void print(SymbolState s, TradingVenue venue, long quantity, boolean buyerInitiated, LocalDateTime now) {
         s.tape(venue).record(venue, s.price, quantity, buyerInitiated, now);
         s.sor.record(venue, s.price, quantity, buyerInitiated, now);
         pushTrade(s, venue);
-        pushTrade(s, Venue.SOR);
+        pushTrade(s, TradingVenue.SOR);
     }
 
     /** Every venue's 0B and 0D rows, after a price change that is not a trade. */
     private void pushRows(SymbolState s) {
-        for (Venue venue : venues) {
+        for (TradingVenue venue : venues) {
             pushTrade(s, venue);
         }
         pushBooks(s);
     }
 
-    private void pushTrade(SymbolState s, Venue venue) {
+    private void pushTrade(SymbolState s, TradingVenue venue) {
         if (venues.contains(venue)) {
             outbox.market("0B", venue.item(s.instrument.code()), RealtimeRows.trade(s, s.tape(venue), session));
         }
@@ -465,7 +465,7 @@ public final class MarketSimulator {
     private void pushBooks(SymbolState s) {
         String code = s.instrument.code();
         OrderBook krx = book(code);
-        for (Venue venue : venues) {
+        for (TradingVenue venue : venues) {
             outbox.market("0D", venue.item(code), RealtimeRows.orderBook(krx, nxtPercent, venue, s, session));
         }
     }

@@ -23,9 +23,9 @@ final class OrderTr {
         String code = orderCode(call);
         long quantity = call.number("ord_qty", call.required("ord_qty"));
         String typeCode = call.required("trde_tp");
-        TradeType type = TradeType.of(typeCode).orElseThrow(() -> KiwoomError.invalid("trde_tp", "정의되지 않은 매매구분=" + typeCode));
+        TradeType type = TradeType.of(typeCode).orElseThrow(() -> TrFailure.invalid("trde_tp", "정의되지 않은 매매구분=" + typeCode));
         if (quantity == 0) {
-            throw KiwoomError.invalid("ord_qty", "주문수량은 1주 이상");
+            throw TrFailure.invalid("ord_qty", "주문수량은 1주 이상");
         }
         long price = type.needsPrice() ? call.number("ord_uv", call.required("ord_uv")) : 0;
         long condition = type.pricing == TradeType.Pricing.STOP ? call.number("cond_uv", call.required("cond_uv")) : 0;
@@ -53,7 +53,7 @@ final class OrderTr {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ord_no", outcome.order().number);
         f.put("base_orig_ord_no", outcome.rootNumber());
-        f.put("mdfy_qty", KiwoomValues.padded(outcome.quantity(), 12));
+        f.put("mdfy_qty", KiwoomFormats.padded(outcome.quantity(), 12));
         f.put("dmst_stex_tp", exchange);
         String sideText = outcome.order().side == Side.BUY ? "매수" : "매도";
         return TrReply.ok(f, mock ? "모의투자 정정주문완료" : sideText + "정정 주문입력이 완료되었습니다");
@@ -71,7 +71,7 @@ final class OrderTr {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ord_no", outcome.order().number);
         f.put("base_orig_ord_no", outcome.rootNumber());
-        f.put("cncl_qty", KiwoomValues.padded(outcome.quantity(), 12));
+        f.put("cncl_qty", KiwoomFormats.padded(outcome.quantity(), 12));
         String sideText = outcome.order().side == Side.BUY ? "매수" : "매도";
         return TrReply.ok(f, mock ? "모의투자 취소주문완료" : sideText + "취소 주문입력이 완료되었습니다");
     }
@@ -84,12 +84,12 @@ final class OrderTr {
     private static String orderCode(TrCall call) {
         String code = call.required("stk_cd");
         if (!code.matches("[0-9A-Z]{6}")) {
-            throw KiwoomError.invalid("stk_cd", "종목코드 형식=" + code);
+            throw TrFailure.invalid("stk_cd", "종목코드 형식=" + code);
         }
         return code;
     }
 
     private static String orderNumber(TrCall call, String name) {
-        return KiwoomValues.orderNumber(call.number(name, call.required(name)));
+        return KiwoomFormats.orderNumber(call.number(name, call.required(name)));
     }
 }

@@ -1,9 +1,9 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomValues.plainRate;
-import static com.kiwoomhub.sandbox.KiwoomValues.rate;
-import static com.kiwoomhub.sandbox.KiwoomValues.signed;
-import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+import static com.kiwoomhub.sandbox.KiwoomFormats.plainRate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signed;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -67,15 +67,15 @@ final class QuoteTr {
         f.put("exp_cntr_pric", "0");
         f.put("exp_cntr_qty", "0");
         f.put("250hgst_pric_dt", YYYYMMDD.format(recent.highDate));
-        f.put("250hgst_pric_pre_rt", rate(KiwoomValues.percentOf(q.price() - recent.high, recent.high)));
+        f.put("250hgst_pric_pre_rt", rate(KiwoomFormats.percentOf(q.price() - recent.high, recent.high)));
         f.put("250lwst_pric_dt", YYYYMMDD.format(recent.lowDate));
-        f.put("250lwst_pric_pre_rt", rate(KiwoomValues.percentOf(q.price() - recent.low, recent.low)));
+        f.put("250lwst_pric_pre_rt", rate(KiwoomFormats.percentOf(q.price() - recent.low, recent.low)));
         f.put("cur_prc", signedPrice(q.price(), prev));
-        f.put("pre_sig", KiwoomValues.directionSign(q.price(), prev, q.upperLimit(), q.lowerLimit()));
+        f.put("pre_sig", KiwoomFormats.directionSign(q.price(), prev, q.upperLimit(), q.lowerLimit()));
         f.put("pred_pre", signed(q.price() - prev));
-        f.put("flu_rt", rate(KiwoomValues.percentOf(q.price() - prev, prev)));
+        f.put("flu_rt", rate(KiwoomFormats.percentOf(q.price() - prev, prev)));
         f.put("trde_qty", Long.toString(q.volume()));
-        f.put("trde_pre", rate(KiwoomValues.percentOf(q.volume(), yesterday.volume())));
+        f.put("trde_pre", rate(KiwoomFormats.percentOf(q.volume(), yesterday.volume())));
         f.put("fav_unit", "원");
         f.put("dstr_stk", Long.toString(instrument.listedShares() * 3 / 4));
         f.put("dstr_rt", "75.0");
@@ -162,13 +162,13 @@ final class QuoteTr {
         r.put("cur_prc", signedPrice(q.price(), prev));
         r.put("base_pric", Long.toString(prev));
         r.put("pred_pre", signed(q.price() - prev));
-        r.put("pred_pre_sig", KiwoomValues.directionSign(q.price(), prev, q.upperLimit(), q.lowerLimit()));
-        r.put("flu_rt", rate(KiwoomValues.percentOf(q.price() - prev, prev)));
+        r.put("pred_pre_sig", KiwoomFormats.directionSign(q.price(), prev, q.upperLimit(), q.lowerLimit()));
+        r.put("flu_rt", rate(KiwoomFormats.percentOf(q.price() - prev, prev)));
         r.put("trde_qty", Long.toString(q.volume()));
         r.put("trde_prica", Long.toString(q.turnover() / 1_000_000));
         r.put("cntr_qty", signed(q.lastTradeQuantity()));
         r.put("cntr_str", plainRate(100, 2));
-        r.put("pred_trde_qty_pre", rate(KiwoomValues.percentOf(q.volume(), days.get(days.size() - 1).volume())));
+        r.put("pred_trde_qty_pre", rate(KiwoomFormats.percentOf(q.volume(), days.get(days.size() - 1).volume())));
         r.put("sel_bid", signedPrice(book.asks().get(0).price(), prev));
         r.put("buy_bid", signedPrice(book.bids().get(0).price(), prev));
         for (int i = 0; i < 5; i++) {
@@ -214,7 +214,7 @@ final class QuoteTr {
 
     private StockCode known(StockCode stock) {
         if (!market.knows(stock.code())) {
-            throw KiwoomError.unknownSymbol(stock.echo());
+            throw TrFailure.unknownSymbol(stock.echo());
         }
         return stock;
     }

@@ -1,16 +1,16 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomValues.plainRate;
-import static com.kiwoomhub.sandbox.KiwoomValues.rate;
-import static com.kiwoomhub.sandbox.KiwoomValues.signed;
-import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+import static com.kiwoomhub.sandbox.KiwoomFormats.plainRate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signed;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The FID maps of the real-time rows the sandbox pushes (kiwoom-api.md §5.6), values in Kiwoom's formats. */
+/** The FID maps of the real-time rows the sandbox pushes (docs/kiwoom-protocol.md §9.7), values in Kiwoom's formats. */
 final class RealtimeRows {
 
     static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HHmmss");
@@ -19,13 +19,13 @@ final class RealtimeRows {
     }
 
     /** 0B 주식체결 for the last trade of a symbol on the venue of {@code tape}. */
-    static Map<String, String> trade(MarketSimulator.SymbolState s, VenueTape tape, TradingSession session) {
+    static Map<String, String> trade(MarketSimulator.SymbolState s, VenueTape tape, MarketHours session) {
         long prev = s.previousClose;
         Map<String, String> v = new LinkedHashMap<>();
         v.put("20", time(tape.tradeTime != null ? tape.tradeTime : session.now()));
         v.put("10", signedPrice(s.price, prev));
         v.put("11", signed(s.price - prev));
-        v.put("12", rate(KiwoomValues.percentOf(s.price - prev, prev)));
+        v.put("12", rate(KiwoomFormats.percentOf(s.price - prev, prev)));
         v.put("27", signedPrice(s.askPrice(), prev));
         v.put("28", signedPrice(s.bidPrice(), prev));
         v.put("15", signed(tape.lastQuantity));
@@ -34,11 +34,11 @@ final class RealtimeRows {
         v.put("16", signedPrice(s.open, prev));
         v.put("17", signedPrice(s.high, prev));
         v.put("18", signedPrice(s.low, prev));
-        v.put("25", KiwoomValues.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
+        v.put("25", KiwoomFormats.directionSign(s.price, prev, s.upperLimit(), s.lowerLimit()));
         v.put("26", "");
         v.put("29", "");
         v.put("30", "");
-        v.put("31", plainRate(KiwoomValues.percentOf(tape.volume, s.instrument.listedShares() * 1_000), 2));
+        v.put("31", plainRate(KiwoomFormats.percentOf(tape.volume, s.instrument.listedShares() * 1_000), 2));
         v.put("32", "");
         v.put("228", plainRate(tape.sellVolume == 0 ? 0 : tape.buyVolume * 100.0 / tape.sellVolume, 2));
         v.put("311", Long.toString(s.price * s.instrument.listedShares() * 1_000 / 100_000_000));
@@ -52,7 +52,7 @@ final class RealtimeRows {
         v.put("1892", s.lowTime == null ? "" : time(s.lowTime));
         v.put("1030", Long.toString(tape.sellVolume));
         v.put("1031", Long.toString(tape.buyVolume));
-        v.put("1032", rate(KiwoomValues.percentOf(tape.buyVolume, tape.buyVolume + tape.sellVolume)));
+        v.put("1032", rate(KiwoomFormats.percentOf(tape.buyVolume, tape.buyVolume + tape.sellVolume)));
         v.put("1071", Long.toString(tape.sellCount));
         v.put("1072", Long.toString(tape.buyCount));
         v.put("1313", signed(Long.signum(tape.lastQuantity) * tape.lastTurnover / 1_000));
@@ -64,7 +64,7 @@ final class RealtimeRows {
         v.put("620", Long.toString(tape.volume == 0 ? 0 : tape.turnover / tape.volume));
         v.put("732", "");
         v.put("852", "");
-        // Real frames write KRX or NXT (kiwoom-api.md §5.6); what an _AL row writes is UNCERTAIN (§7.2),
+        // Real frames write KRX or NXT (docs/kiwoom-protocol.md §6.6); what an _AL row writes is UNCERTAIN (§10.2),
         // here the venue its trade printed on.
         v.put("9081", tape.lastVenue.name());
         return v;
@@ -75,12 +75,12 @@ final class RealtimeRows {
      * in 6044-6087 (an _AL book adds both; which part an _NX book fills is UNCERTAIN, here NXT's); auction
      * fields are zero. {@code krx} is the KRX book, the NXT book holds {@code nxtPercent} of its quantities.
      */
-    static Map<String, String> orderBook(MarketSimulator.OrderBook krx, long nxtPercent, Venue venue,
-                                         MarketSimulator.SymbolState s, TradingSession session) {
+    static Map<String, String> orderBook(MarketSimulator.OrderBook krx, long nxtPercent, TradingVenue venue,
+                                         MarketSimulator.SymbolState s, MarketHours session) {
         long prev = s.previousClose;
         // percentages of the KRX book's quantities this venue shows as KRX's and as NXT's
-        long krxShare = venue == Venue.NXT ? 0 : 100;
-        long nxtShare = venue == Venue.KRX ? 0 : nxtPercent;
+        long krxShare = venue == TradingVenue.NXT ? 0 : 100;
+        long nxtShare = venue == TradingVenue.KRX ? 0 : nxtPercent;
         Map<String, String> v = new LinkedHashMap<>();
         v.put("21", time(krx.time()));
         long krxAskTotal = 0;
@@ -165,9 +165,9 @@ final class RealtimeRows {
             v.put(Integer.toString(first[e] + 3), "0");
             v.put(Integer.toString(first[e] + 4), "0");
             v.put(Integer.toString(change[e]), has ? signed(mid - prev) : "0");
-            v.put(Integer.toString(change[e] + 1), has ? KiwoomValues.directionSign(mid, prev, PriceGrid.upperLimit(prev),
+            v.put(Integer.toString(change[e] + 1), has ? KiwoomFormats.directionSign(mid, prev, PriceGrid.upperLimit(prev),
                     PriceGrid.lowerLimit(prev)) : "3");
-            v.put(Integer.toString(change[e] + 2), has ? rate(KiwoomValues.percentOf(mid - prev, prev)) : "0.00");
+            v.put(Integer.toString(change[e] + 2), has ? rate(KiwoomFormats.percentOf(mid - prev, prev)) : "0.00");
         }
     }
 

@@ -20,7 +20,7 @@ import com.kiwoomhub.sandbox.SandboxAccount.Side;
 final class RestGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestGateway.class);
-    /** TRs mockapi.kiwoom.com answers with RC9000 (kiwoom-api.md §7.4). */
+    /** TRs mockapi.kiwoom.com answers with RC9000 (docs/kiwoom-protocol.md §2.2). */
     private static final Set<String> NOT_IN_MOCK = Set.of("kt00002", "kt00015", "kt00016", "kt00017");
 
     /** What arrived over HTTP, already parsed. */
@@ -29,15 +29,15 @@ final class RestGateway {
     }
 
     private final TokenStore tokens;
-    private final RateLimiter rateLimiter;
+    private final RequestBudget rateLimiter;
     private final Function<String, Optional<SandboxAccount>> accountOfAppKey;
     private final OAuthTr oauth;
     private final Map<String, Function<TrCall, TrReply>> handlers = new HashMap<>();
     private final RealtimeOutbox outbox;
     private final boolean mock;
 
-    RestGateway(TokenStore tokens, RateLimiter rateLimiter, Function<String, Optional<SandboxAccount>> accountOfAppKey,
-                OAuthTr oauth, QuoteTr quotes, ChartTr charts, AccountTr accounts, OrderTr orders, RealtimeOutbox outbox,
+    RestGateway(TokenStore tokens, RequestBudget rateLimiter, Function<String, Optional<SandboxAccount>> accountOfAppKey,
+                OAuthTr oauth, QuoteTr quotes, CandleTr charts, AccountTr accounts, OrderTr orders, RealtimeOutbox outbox,
                 boolean mock) {
         this.mock = mock;
         this.tokens = tokens;
@@ -78,7 +78,7 @@ final class RestGateway {
     TrReply serve(RestRequest request) {
         try {
             return dispatch(request);
-        } catch (KiwoomError e) {
+        } catch (TrFailure e) {
             return e.reply();
         } catch (RuntimeException e) {
             LOG.warn("Sandbox TR {} failed", request.apiId(), e);
@@ -92,12 +92,12 @@ final class RestGateway {
     private TrReply dispatch(RestRequest request) {
         String apiId = effectiveApiId(request.path(), request.apiId());
         if (apiId.isEmpty()) {
-            throw KiwoomError.input("1501:API ID가 Null이거나 값이 없습니다");
+            throw TrFailure.input("1501:API ID가 Null이거나 값이 없습니다");
         }
         String servedBy = TrCatalog.pathOf(apiId)
-                .orElseThrow(() -> KiwoomError.badRequest("1505:해당 API ID는 존재하지 않습니다. API ID=" + apiId));
+                .orElseThrow(() -> TrFailure.badRequest("1505:해당 API ID는 존재하지 않습니다. API ID=" + apiId));
         if (!servedBy.equals(request.path())) {
-            throw KiwoomError.badRequest("1504:해당 URI에서는 지원하는 API ID가 아닙니다. API ID=" + apiId + ", URI=" + request.path());
+            throw TrFailure.badRequest("1504:해당 URI에서는 지원하는 API ID가 아닙니다. API ID=" + apiId + ", URI=" + request.path());
         }
         if (apiId.equals("au10001")) {
             return oauth.issue(request.body());
@@ -110,7 +110,7 @@ final class RestGateway {
             return TrReply.rateLimited(apiId, rateLimiter.perSecond(apiId));
         }
         if (mock && NOT_IN_MOCK.contains(apiId)) {
-            throw KiwoomError.notSupportedInMock();
+            throw TrFailure.notSupportedInMock();
         }
         Function<TrCall, TrReply> handler = handlers.get(apiId);
         if (handler == null) {
@@ -118,27 +118,27 @@ final class RestGateway {
                     + apiId + "]");
         }
         SandboxAccount account = accountOfAppKey.apply(appKey)
-                .orElseThrow(() -> KiwoomError.auth("8005:Token이 유효하지 않습니다"));
+                .orElseThrow(() -> TrFailure.auth("8005:Token이 유효하지 않습니다"));
         return handler.apply(new TrCall(apiId, request.path(), request.body(), request.continuation(),
                 request.nextKey(), account));
     }
 
     private String authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw KiwoomError.input("1513:Http Header에 authorization 필드가 설정되어 있어야 합니다");
+            throw TrFailure.input("1513:Http Header에 authorization 필드가 설정되어 있어야 합니다");
         }
         String value = authorization.trim();
         int space = value.indexOf(' ');
         if (space < 0) {
-            throw KiwoomError.input("1514:입력으로 들어온 Http Header의 authorization 필드 형식이 맞지 않습니다");
+            throw TrFailure.input("1514:입력으로 들어온 Http Header의 authorization 필드 형식이 맞지 않습니다");
         }
         if (!value.substring(0, space).equalsIgnoreCase("Bearer")) {
-            throw KiwoomError.input("1515:Http Header의 authorization 필드 내 Grant Type이 미리 정의된 형식이 아닙니다");
+            throw TrFailure.input("1515:Http Header의 authorization 필드 내 Grant Type이 미리 정의된 형식이 아닙니다");
         }
         String token = value.substring(space + 1).trim();
         if (token.isEmpty()) {
-            throw KiwoomError.input("1516:Http Header의 authorization 필드 내 Token이 정의되어 있지 않습니다");
+            throw TrFailure.input("1516:Http Header의 authorization 필드 내 Token이 정의되어 있지 않습니다");
         }
-        return tokens.appKeyOf(token).orElseThrow(() -> KiwoomError.auth("8005:Token이 유효하지 않습니다"));
+        return tokens.appKeyOf(token).orElseThrow(() -> TrFailure.auth("8005:Token이 유효하지 않습니다"));
     }
 }

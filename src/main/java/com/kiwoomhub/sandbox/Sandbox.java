@@ -65,7 +65,7 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
         this.ownsVertx = ownsVertx;
         this.tokens = new TokenStore(clock, settings.tokenLifetime());
         RealtimeOutbox outbox = new RealtimeOutbox(() -> sink);
-        TradingSession session = new TradingSession(clock, settings.alwaysOpen());
+        MarketHours session = new MarketHours(clock, settings.alwaysOpen());
         this.market = new MarketSimulator(settings.symbols(), settings.seed(), settings.historyDays(), settings.venues(),
                 settings.nxtVolumePercent(), session, outbox);
         for (SandboxSettings.Credential credential : settings.credentials()) {
@@ -77,9 +77,10 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
             engine.matchAll();
             outbox.flush();
         });
-        RateLimiter rateLimiter = new RateLimiter(clock, settings::rateLimitFor);
+        RequestBudget rateLimiter = new RequestBudget(clock, settings::rateLimitFor);
         RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
-                new OAuthTr(tokens, settings), new QuoteTr(market), new ChartTr(market, settings.minuteBarLabel(), settings.pastHistory()),
+                new OAuthTr(tokens, settings), new QuoteTr(market), new CandleTr(market, settings.minuteBarLabel(),
+                        settings.pastHistory()),
                 new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -203,11 +203,11 @@ public final class SandboxAccount {
     }
 
     String newOrderNumber() {
-        return KiwoomValues.orderNumber(nextOrder++);
+        return KiwoomFormats.orderNumber(nextOrder++);
     }
 
     String newExecutionNumber() {
-        return KiwoomValues.orderNumber(nextExecution++);
+        return KiwoomFormats.orderNumber(nextExecution++);
     }
 
     long sellable(String code) {

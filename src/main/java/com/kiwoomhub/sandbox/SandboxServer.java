@@ -132,7 +132,7 @@ final class SandboxServer {
         }
         String effective = RestGateway.effectiveApiId(path, apiId);
         if (fields == null) {
-            write(request, effective, KiwoomError.invalid("body", "JSON 객체가 아닙니다").reply());
+            write(request, effective, TrFailure.invalid("body", "JSON 객체가 아닙니다").reply());
             return;
         }
         String contYn = request.getHeader("cont-yn");

@@ -145,13 +145,13 @@ public record SandboxSettings(
 
     /**
      * The venues whose real-time rows the market pushes. Mock mode is KRX only, as mockapi.kiwoom.com
-     * is (kiwoom-api.md §7.4): REG of an _NX or _AL item is acked like any code and never gets a row.
+     * is (docs/kiwoom-protocol.md §2.2): REG of an _NX or _AL item is acked like any code and never gets a row.
      */
-    public Set<Venue> venues() {
+    public Set<TradingVenue> venues() {
         if (mock) {
-            return EnumSet.of(Venue.KRX);
+            return EnumSet.of(TradingVenue.KRX);
         }
-        return nxtVolumePercent == 0 ? EnumSet.of(Venue.KRX, Venue.SOR) : EnumSet.allOf(Venue.class);
+        return nxtVolumePercent == 0 ? EnumSet.of(TradingVenue.KRX, TradingVenue.SOR) : EnumSet.allOf(TradingVenue.class);
     }
 
     private static boolean blank(String s) {

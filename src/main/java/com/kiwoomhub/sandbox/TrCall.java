@@ -23,7 +23,7 @@ record TrCall(String apiId, String path, Map<String, Object> body, boolean conti
     String required(String name) {
         String value = field(name);
         if (value == null) {
-            throw KiwoomError.missing(name);
+            throw TrFailure.missing(name);
         }
         return value;
     }
@@ -36,7 +36,7 @@ record TrCall(String apiId, String path, Map<String, Object> body, boolean conti
                 return value;
             }
         }
-        throw KiwoomError.invalid(name, "허용값=" + String.join("|", allowed));
+        throw TrFailure.invalid(name, "허용값=" + String.join("|", allowed));
     }
 
     /** A non-negative whole number field. */
@@ -44,11 +44,11 @@ record TrCall(String apiId, String path, Map<String, Object> body, boolean conti
         try {
             long n = Long.parseLong(value);
             if (n < 0) {
-                throw KiwoomError.invalid(name, "음수");
+                throw TrFailure.invalid(name, "음수");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw KiwoomError.invalid(name, "숫자가 아닙니다");
+            throw TrFailure.invalid(name, "숫자가 아닙니다");
         }
     }
 }

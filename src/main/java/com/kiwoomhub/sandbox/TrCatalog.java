@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which URI serves which TR, for every Kiwoom REST TR (kiwoom-api.md §2.1), so that a TR sent to
+ * Which URI serves which TR, for every Kiwoom REST TR (docs/kiwoom-protocol.md §3.1), so that a TR sent to
  * the wrong path gets Kiwoom's 1504 even when the sandbox does not implement it.
  */
 final class TrCatalog {

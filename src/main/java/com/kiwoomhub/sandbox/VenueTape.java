@@ -4,11 +4,11 @@ import java.time.LocalDateTime;
 
 /**
  * The day's trades of one symbol on one venue, or on both for the SOR tape, which records every trade
- * of either (so its volume is KRX + NXT exactly, kiwoom-api.md §2.6). Quantities in shares, amounts in KRW.
+ * of either (so its volume is KRX + NXT exactly, docs/kiwoom-protocol.md §6.6). Quantities in shares, amounts in KRW.
  */
 final class VenueTape {
 
-    final Venue venue;
+    final TradingVenue venue;
     long volume;
     long turnover;
     long buyVolume;
@@ -19,9 +19,9 @@ final class VenueTape {
     long lastQuantity;
     long lastTurnover;
     LocalDateTime tradeTime;
-    Venue lastVenue;
+    TradingVenue lastVenue;
 
-    VenueTape(Venue venue) {
+    VenueTape(TradingVenue venue) {
         this.venue = venue;
         startDay();
     }
@@ -36,10 +36,10 @@ final class VenueTape {
         lastQuantity = 0;
         lastTurnover = 0;
         tradeTime = null;
-        lastVenue = venue == Venue.SOR ? Venue.KRX : venue;
+        lastVenue = venue == TradingVenue.SOR ? TradingVenue.KRX : venue;
     }
 
-    void record(Venue printedOn, long price, long quantity, boolean buyerInitiated, LocalDateTime now) {
+    void record(TradingVenue printedOn, long price, long quantity, boolean buyerInitiated, LocalDateTime now) {
         volume += quantity;
         lastTurnover = quantity * price;
         turnover += lastTurnover;

@@ -6,13 +6,13 @@
  * API); {@link com.kiwoomhub.sandbox.SandboxSettings} holds the {@code kiwoom.sandbox.*} settings;
  * {@link com.kiwoomhub.sandbox.SandboxStartup} starts it when no Kiwoom keys are configured, and
  * {@link com.kiwoomhub.sandbox.SandboxMain} runs it alone. Behind the REST gateway sit the TR
- * handlers ({@code OAuthTr}, {@code QuoteTr}, {@code ChartTr}, {@code AccountTr}, {@code OrderTr}),
+ * handlers ({@code OAuthTr}, {@code QuoteTr}, {@code CandleTr}, {@code AccountTr}, {@code OrderTr}),
  * the seeded {@link com.kiwoomhub.sandbox.MarketSimulator} with its generated {@code ChartHistory},
  * and the {@code MatchingEngine} trading {@link com.kiwoomhub.sandbox.SandboxAccount}s. Real-time
  * rows leave through {@link com.kiwoomhub.sandbox.RealtimeSink}, implemented by the WebSocket side
  * in {@code sandbox.ws}.
  *
- * <p>The sandbox writes Kiwoom's formats from its own knowledge of them (kiwoom-api.md) and shares
+ * <p>The sandbox writes Kiwoom's formats from its own knowledge of them (docs/kiwoom-protocol.md) and shares
  * no code with the hub's Kiwoom client or translators, which read those formats.
  */
 package com.kiwoomhub.sandbox;

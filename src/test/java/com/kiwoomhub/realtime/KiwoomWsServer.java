@@ -18,7 +18,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
- * A minimal Kiwoom WebSocket server on 127.0.0.1 (kiwoom-api.md §5): silent until LOGIN, LOGIN
+ * A minimal Kiwoom WebSocket server on 127.0.0.1 (docs/kiwoom-protocol.md §9): silent until LOGIN, LOGIN
  * ack or 805004 for an unknown token, a PING every {@code pingMillis} that must come back identical
  * within {@code echoDeadlineMillis} (else R10002 and close), REG/REMOVE acks, REAL frames, R10001
  * eviction with close 1000 "Bye". It records what clients send and how many sockets are open.

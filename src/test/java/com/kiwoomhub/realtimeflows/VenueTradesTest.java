@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.Venue;
+import com.kiwoomhub.sandbox.TradingVenue;
 import com.kiwoomhub.support.TopicReader;
 
 /** The sandbox market's _NX and _AL rows become Trade records of venue NXT and UNIFIED on kiwoom.trades. */
@@ -37,15 +37,15 @@ class VenueTradesTest extends RealtimeFlowsTest {
                 .contains("0B:035720_NX", "0B:035720_AL"));
 
         try (TopicReader tradeTopic = reader(trades)) {
-            long nxtVolumeBefore = sandbox.market().quote(KAKAO, Venue.NXT).volume();
+            long nxtVolumeBefore = sandbox.market().quote(KAKAO, TradingVenue.NXT).volume();
             // a KRX trade of one share has no NXT part; step until NXT has traded
             await().atMost(WAIT).until(() -> {
                 sandbox.step();
-                return sandbox.market().quote(KAKAO, Venue.NXT).volume() > nxtVolumeBefore;
+                return sandbox.market().quote(KAKAO, TradingVenue.NXT).volume() > nxtVolumeBefore;
             });
-            MarketSimulator.Quote krx = sandbox.market().quote(KAKAO, Venue.KRX);
-            MarketSimulator.Quote nxt = sandbox.market().quote(KAKAO, Venue.NXT);
-            MarketSimulator.Quote sor = sandbox.market().quote(KAKAO, Venue.SOR);
+            MarketSimulator.Quote krx = sandbox.market().quote(KAKAO, TradingVenue.KRX);
+            MarketSimulator.Quote nxt = sandbox.market().quote(KAKAO, TradingVenue.NXT);
+            MarketSimulator.Quote sor = sandbox.market().quote(KAKAO, TradingVenue.SOR);
             assertThat(sor.volume()).isEqualTo(krx.volume() + nxt.volume());
 
             await().atMost(WAIT).until(() -> lastOf(tradeTopic, "NXT").path("cumulativeVolume").asLong() == nxt.volume()

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,12 +32,12 @@ class AdminAndRealtimeTest {
     private final MutableClock clock = MutableClock.fridayMorning();
     private final HttpClient http = HttpClient.newHttpClient();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0")), clock);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
     }
 
     @AfterEach
@@ -121,7 +121,7 @@ class AdminAndRealtimeTest {
         RecordingSink sink = new RecordingSink();
         try (Sandbox live = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "20ms", "rate-limit", "0")), Clock.systemUTC())
                 .realtimeSink(sink)) {
-            KiwoomClient liveClient = new KiwoomClient(live).login();
+            RestTestClient liveClient = new RestTestClient(live).login();
             String code = "005930";
             long upper = live.market().quote(code).upperLimit();
             liveClient.call("/api/dostk/ordr", "kt10000", body("dmst_stex_tp", "KRX", "stk_cd", code, "ord_qty", "1",
@@ -201,6 +201,6 @@ class AdminAndRealtimeTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return KiwoomClient.JSON.readTree(response.body());
+        return RestTestClient.JSON.readTree(response.body());
     }
 }

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** The chart TRs (kiwoom-api.md §4.4): list keys, fields, signs, units and cont-yn/next-key paging. */
+/** The chart TRs (docs/kiwoom-protocol.md §7.2): list keys, fields, signs, units and cont-yn/next-key paging. */
 class ChartTest {
 
     private static final String CHART = "/api/dostk/chart";
@@ -25,12 +25,12 @@ class ChartTest {
 
     private static final MutableClock clock = MutableClock.fridayMorning();
     private static Sandbox sandbox;
-    private static KiwoomClient client;
+    private static RestTestClient client;
 
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "11")), clock);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
         sandbox.market().setPreviousClose("005930", 70_000);
         sandbox.market().setPrice("005930", 70_500);
     }

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
 /**
  * Deviations from Kiwoom's format found by running Kiwoom's own example client against the sandbox,
@@ -26,13 +26,13 @@ class ConformanceTest {
     private final MutableClock clock = MutableClock.fridayMorning();
     private final RecordingSink sink = new RecordingSink();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     private void start(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3"));
         settings.putAll(extra);
         sandbox = Sandbox.start(SandboxSettings.of(settings), clock).realtimeSink(sink);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
         sandbox.market().setPreviousClose("005930", 70_000);
         sandbox.market().setPrice("005930", 70_500);
     }

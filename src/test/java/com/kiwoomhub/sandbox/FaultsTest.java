@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,17 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 import com.kiwoomhub.sandbox.RequestJournal.ReceivedRequest;
 
-/** Rate limits (kiwoom-api.md §6.5), injected faults and the request journal. */
+/** Rate limits (docs/kiwoom-protocol.md §8), injected faults and the request journal. */
 class FaultsTest {
 
     private static final String STKINFO = "/api/dostk/stkinfo";
 
     private final MutableClock clock = MutableClock.fridayMorning();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
@@ -32,7 +32,7 @@ class FaultsTest {
                 "credentials[0].app-key", "key-a", "credentials[0].secret-key", "secret-a", "credentials[0].account-number", "5012345601",
                 "credentials[1].app-key", "key-b", "credentials[1].secret-key", "secret-b", "credentials[1].account-number", "5099999901")),
                 clock);
-        client = new KiwoomClient(sandbox).login("key-a", "secret-a");
+        client = new RestTestClient(sandbox).login("key-a", "secret-a");
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class FaultsTest {
         assertThat(rejected.returnMessage())
                 .isEqualTo("허용된 요청 개수를 초과하였습니다[1700:허용된 API 요청 개수를 초과하였습니다. 유량=5, API ID=ka10001]");
         assertThat(client.call("/api/dostk/mrkcond", "ka10004", body("stk_cd", "005930")).status()).isEqualTo(200);
-        assertThat(new KiwoomClient(sandbox).login("key-b", "secret-b")
+        assertThat(new RestTestClient(sandbox).login("key-b", "secret-b")
                 .call(STKINFO, "ka10001", body("stk_cd", "005930")).status()).isEqualTo(200);
         clock.advance(Duration.ofMillis(200));
         assertThat(info().status()).isEqualTo(200);

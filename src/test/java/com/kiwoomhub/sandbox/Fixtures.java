@@ -20,7 +20,7 @@ final class Fixtures {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture kiwoom/" + path);
             }
-            return KiwoomClient.JSON.readTree(in);
+            return RestTestClient.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** ka10001, ka10004, ka10095 and the price process behind them (kiwoom-api.md §2.6, §2.7, §4.1-4.3, §7.3). */
+/** ka10001, ka10004, ka10095 and the price process behind them (docs/kiwoom-protocol.md §6, §7.1, §10.3). */
 class MarketDataTest {
 
     private static final Map<String, String> SETTINGS = Map.of("tick-interval", "0", "rate-limit", "0", "seed", "7");
@@ -22,12 +22,12 @@ class MarketDataTest {
     private final MutableClock clock = MutableClock.fridayMorning();
     private final RecordingSink sink = new RecordingSink();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxSettings.of(SETTINGS), clock).realtimeSink(sink);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
         sandbox.market().setPreviousClose("006360", 34_150);
         sandbox.market().setPrice("006360", 34_950);
     }

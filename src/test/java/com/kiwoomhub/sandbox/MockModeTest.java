@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,19 +10,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** kiwoom.sandbox.mock=true behaves as mockapi.kiwoom.com (kiwoom-api.md §7.4, §6.3). */
+/** kiwoom.sandbox.mock=true behaves as mockapi.kiwoom.com (docs/kiwoom-protocol.md §2.2, §4.4). */
 class MockModeTest {
 
     private final MutableClock clock = MutableClock.fridayMorning();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "mock", "true", "always-open", "false")), clock);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
     }
 
     @AfterEach

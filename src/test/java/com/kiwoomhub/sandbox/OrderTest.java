@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** kt10000-kt10003 and the account TRs after them (kiwoom-api.md §4.5, §4.6, §5.6 00/04, §6.3). */
+/** kt10000-kt10003 and the account TRs after them (docs/kiwoom-protocol.md §7.3, §7.4, §9.7 00/04, §4.4). */
 class OrderTest {
 
     private static final String ORDR = "/api/dostk/ordr";
@@ -22,13 +22,13 @@ class OrderTest {
     private final MutableClock clock = MutableClock.fridayMorning();
     private final RecordingSink sink = new RecordingSink();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3")), clock)
                 .realtimeSink(sink);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
         MarketSimulator market = sandbox.market();
         market.setPreviousClose("005930", 70_000);
         market.setPrice("005930", 70_000);

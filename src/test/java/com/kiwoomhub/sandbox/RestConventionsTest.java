@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.kiwoomhub.sandbox.KiwoomClient.Answer;
+import com.kiwoomhub.sandbox.RestTestClient.Answer;
 
-/** Tokens, headers, paths and the error envelopes of kiwoom-api.md §2, §3 and §6. */
+/** Tokens, headers, paths and the error envelopes of docs/kiwoom-protocol.md §3, §4 and §5. */
 class RestConventionsTest {
 
     private final MutableClock clock = MutableClock.fridayMorning();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
@@ -33,7 +33,7 @@ class RestConventionsTest {
                 "credentials[0].app-key", "key-a", "credentials[0].secret-key", "secret-a", "credentials[0].account-number", "5012345601",
                 "credentials[1].app-key", "key-b", "credentials[1].secret-key", "secret-b", "credentials[1].account-number", "5099999901")),
                 clock);
-        client = new KiwoomClient(sandbox);
+        client = new RestTestClient(sandbox);
     }
 
     @AfterEach

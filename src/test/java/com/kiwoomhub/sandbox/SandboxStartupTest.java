@@ -49,7 +49,7 @@ class SandboxStartupTest {
         assertThat(sandbox.settings().rateLimit()).isNull();
         assertThat(sandbox.settings().rateLimitFor("ka10081")).isEqualTo(5);
 
-        KiwoomClient client = new KiwoomClient(environment.getProperty("kiwoom.base-url"))
+        RestTestClient client = new RestTestClient(environment.getProperty("kiwoom.base-url"))
                 .login(environment.getProperty("kiwoom.app-key"), environment.getProperty("kiwoom.secret-key"));
         assertThat(client.call("/api/dostk/acnt", "ka00001", Map.of()).text("acctNo")).isEqualTo("5012345601");
     }

@@ -1,6 +1,6 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomClient.body;
+import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,13 +19,13 @@ class TradingDayTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-19T23:50:00Z"));
     private final RecordingSink sink = new RecordingSink();
     private Sandbox sandbox;
-    private KiwoomClient client;
+    private RestTestClient client;
 
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0", "always-open", "false")), clock)
                 .realtimeSink(sink);
-        client = new KiwoomClient(sandbox).login();
+        client = new RestTestClient(sandbox).login();
     }
 
     @AfterEach

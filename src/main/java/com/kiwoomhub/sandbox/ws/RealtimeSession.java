@@ -25,7 +25,7 @@ final class RealtimeSession {
     final String id;
     final ServerWebSocket socket;
     final Context context;
-    final Registrations registrations = new Registrations();
+    final RegisteredItems registrations = new RegisteredItems();
     final Deque<Long> regTimes = new ArrayDeque<>();
     final Map<String, Set<String>> liveConditions = new LinkedHashMap<>();
 

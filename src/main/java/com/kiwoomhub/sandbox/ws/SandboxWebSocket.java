@@ -41,7 +41,7 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     private final Vertx vertx;
     private final SandboxMarketView market;
     private final WebSocketSettings settings;
-    private final ConditionSearch conditionSearch;
+    private final ConditionEngine conditionSearch;
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, RealtimeSession> sessionsByAppKey = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> received = new ConcurrentLinkedDeque<>();
@@ -54,7 +54,7 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
         this.vertx = vertx;
         this.market = market;
         this.settings = settings;
-        this.conditionSearch = new ConditionSearch(vertx, market, settings);
+        this.conditionSearch = new ConditionEngine(vertx, market, settings);
     }
 
     @Override
@@ -245,7 +245,7 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
                 ClientFrames.subscriptions(frame), settings);
         switch (returnCode) {
             case 0 -> session.send(ServerFrames.ack("REG"));
-            case Registrations.CONNECTION_ITEMS_EXCEEDED -> session.send(ServerFrames.error("REG", returnCode,
+            case RegisteredItems.CONNECTION_ITEMS_EXCEEDED -> session.send(ServerFrames.error("REG", returnCode,
                     "등록 종목이 허용 개수(" + settings.maxItemsPerConnection() + ")를 초과하였습니다"));
             default -> session.send(ServerFrames.error("REG", returnCode,
                     "등록 종목이 그룹번호에 등록할 수 있는 허용 개수(" + settings.maxItemsPerGroup() + ")를 초과하였습니다"));

@@ -11,7 +11,7 @@ class LoginAndHeartbeatTest {
 
     private static final String PING = "{\"trnm\":\"PING\"}";
 
-    private SandboxServer sandbox;
+    private WebSocketTestServer sandbox;
 
     @AfterEach
     void stop() {
@@ -20,7 +20,7 @@ class LoginAndHeartbeatTest {
 
     @Test
     void acknowledgesLoginWithTheDocumentedFrame() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.connect();
 
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"token-a\"}");
@@ -32,20 +32,20 @@ class LoginAndHeartbeatTest {
 
     @Test
     void staysSilentUntilLogin() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofSeconds(10), Duration.ofMillis(50), 5));
         KiwoomTestClient client = sandbox.connectWithoutEcho();
 
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(client.frames::isEmpty);
 
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"token-a\"}");
-        client.expect(SandboxServer.LOGIN_OK);
+        client.expect(WebSocketTestServer.LOGIN_OK);
         client.expect(PING);
     }
 
     @Test
     void refusesAnUnknownTokenWith805004AndCloses() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.connect();
 
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"expired\"}");
@@ -59,7 +59,7 @@ class LoginAndHeartbeatTest {
 
     @Test
     void closesWithR10004WhenNoLoginArrivesInTime() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofMillis(300), Duration.ofSeconds(30), 5));
         KiwoomTestClient client = sandbox.connect();
 
@@ -69,19 +69,19 @@ class LoginAndHeartbeatTest {
 
     @Test
     void rejectsRegistrationBeforeLoginButKeepsTheConnection() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.connect();
 
         client.send("{\"trnm\":\"REG\",\"grp_no\":\"1\",\"refresh\":\"1\",\"data\":[{\"item\":[\"005930\"],\"type\":[\"0B\"]}]}");
 
         client.expect("{\"trnm\":\"REG\",\"return_code\":1,\"return_msg\":\"접속허용요청(LOGIN)이 처리되지 않았습니다\"}");
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"token-a\"}");
-        client.expect(SandboxServer.LOGIN_OK);
+        client.expect(WebSocketTestServer.LOGIN_OK);
     }
 
     @Test
     void keepsAnEchoingSessionAliveAcrossManyPings() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofSeconds(10), Duration.ofMillis(80), 3));
         KiwoomTestClient client = sandbox.login("token-a");
 
@@ -94,11 +94,11 @@ class LoginAndHeartbeatTest {
 
     @Test
     void endsWithR10002AfterTheConfiguredNumberOfMissedEchoes() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofSeconds(10), Duration.ofMillis(60), 3));
         KiwoomTestClient client = sandbox.connectWithoutEcho();
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"token-a\"}");
-        client.expect(SandboxServer.LOGIN_OK);
+        client.expect(WebSocketTestServer.LOGIN_OK);
 
         client.expect(PING);
         client.expect(PING);
@@ -111,7 +111,7 @@ class LoginAndHeartbeatTest {
 
     @Test
     void ignoredEchoesEndTheSessionLikeMissingOnes() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofSeconds(10), Duration.ofMillis(60), 2));
         KiwoomTestClient client = sandbox.login("token-a");
 
@@ -123,12 +123,12 @@ class LoginAndHeartbeatTest {
 
     @Test
     void stoppedPingsLeaveTheSocketSilentAndOpen() {
-        sandbox = new SandboxServer(WebSocketSettings.defaults()
+        sandbox = new WebSocketTestServer(WebSocketSettings.defaults()
                 .withTimings(Duration.ofSeconds(10), Duration.ofMillis(50), 2));
         KiwoomTestClient client = sandbox.connectWithoutEcho();
         sandbox.webSocket.stopPings(true);
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"token-a\"}");
-        client.expect(SandboxServer.LOGIN_OK);
+        client.expect(WebSocketTestServer.LOGIN_OK);
 
         await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(client.frames::isEmpty);
         assertThat(client.closed).isNotDone();
@@ -139,7 +139,7 @@ class LoginAndHeartbeatTest {
 
     @Test
     void closesAClientThatEchoesASystemFrame() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.login("token-a");
 
         client.send("{\"trnm\":\"SYSTEM\",\"code\":\"R10001\",\"message\":\"x\"}");
@@ -149,7 +149,7 @@ class LoginAndHeartbeatTest {
 
     @Test
     void evictsTheOlderSessionOfTheSameAppKeyWithR10001AndBye() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient first = sandbox.login("token-a");
         KiwoomTestClient other = sandbox.login("token-b");
 

@@ -17,7 +17,7 @@ class RealDeliveryTest {
 
     private static final String REG_OK = "{\"trnm\":\"REG\",\"return_code\":0,\"return_msg\":\"\"}";
 
-    private SandboxServer sandbox;
+    private WebSocketTestServer sandbox;
 
     @AfterEach
     void stop() {
@@ -26,7 +26,7 @@ class RealDeliveryTest {
 
     @Test
     void batchesQueuedRowsIntoOneRealFrameAndSkipsUnregisteredItems() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings().withRealBatchWindow(Duration.ofMillis(100)));
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings().withRealBatchWindow(Duration.ofMillis(100)));
         KiwoomTestClient client = sandbox.login("token-a");
         client.send(reg("1", "1", "[\"005930\",\"000660\"]", "[\"0B\"]"));
         client.expect(REG_OK);
@@ -49,7 +49,7 @@ class RealDeliveryTest {
 
     @Test
     void deliversMarketWideRowsToAnEmptyItemRegistration() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.login("token-a");
         client.send(reg("1", "1", "[\"\"]", "[\"0s\"]"));
         client.expect(REG_OK);
@@ -63,7 +63,7 @@ class RealDeliveryTest {
 
     @Test
     void deliversAccountRowsOnlyToTheSessionOfThatAppKeyThatRegisteredTheType() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient a = sandbox.login("token-a");
         KiwoomTestClient b = sandbox.login("token-b");
         a.send(reg("1", "1", "[\"\"]", "[\"00\",\"04\"]"));
@@ -90,7 +90,7 @@ class RealDeliveryTest {
 
     @Test
     void keepsTheOrderOfRowsPushedFromAnotherThread() throws Exception {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.login("token-a");
         client.send(reg("1", "1", "[\"005930\"]", "[\"0B\"]"));
         client.expect(REG_OK);
@@ -118,7 +118,7 @@ class RealDeliveryTest {
 
     @Test
     void pushRawReachesLoggedInSessionsOnly() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient loggedIn = sandbox.login("token-a");
         KiwoomTestClient anonymous = sandbox.connect();
         await().atMost(Duration.ofSeconds(2)).until(() -> sandbox.webSocket.openConnections() == 2);
@@ -131,7 +131,7 @@ class RealDeliveryTest {
 
     @Test
     void dropAllCutsEveryConnection() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient first = sandbox.login("token-a");
         KiwoomTestClient second = sandbox.connect();
         await().atMost(Duration.ofSeconds(2)).until(() -> sandbox.webSocket.openConnections() == 2);
@@ -146,7 +146,7 @@ class RealDeliveryTest {
 
     @Test
     void recordsEveryClientFrameInArrivalOrder() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         KiwoomTestClient client = sandbox.login("token-a");
         client.send(reg("1", "1", "[\"005930\"]", "[\"0B\"]"));
         client.expect(REG_OK);

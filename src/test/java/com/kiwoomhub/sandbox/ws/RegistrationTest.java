@@ -17,12 +17,12 @@ class RegistrationTest {
     private static final String REG_OK = "{\"trnm\":\"REG\",\"return_code\":0,\"return_msg\":\"\"}";
     private static final String REMOVE_OK = "{\"trnm\":\"REMOVE\",\"return_code\":0,\"return_msg\":\"\"}";
 
-    private SandboxServer sandbox;
+    private WebSocketTestServer sandbox;
     private KiwoomTestClient client;
 
     @BeforeEach
     void start() {
-        sandbox = new SandboxServer(SandboxServer.quietSettings());
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
         client = sandbox.login("token-a");
     }
 

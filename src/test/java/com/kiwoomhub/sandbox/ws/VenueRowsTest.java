@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
-import com.kiwoomhub.sandbox.Venue;
+import com.kiwoomhub.sandbox.TradingVenue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * REG of {@code _NX} and {@code _AL} items gets the market's NXT and SOR rows, each {@code item} the
- * registered code with its suffix (kiwoom-api.md §2.6, §5.6); mock mode is KRX only (§7.4). Driven
+ * registered code with its suffix (docs/kiwoom-protocol.md §6.6, §9.6); mock mode is KRX only (§2.2). Driven
  * through the whole sandbox: its market moves, its WebSocket delivers.
  */
 class VenueRowsTest {
@@ -66,9 +66,9 @@ class VenueRowsTest {
         assertThat(rows).extracting(r -> fid(r, "10")).containsOnly(fid(rows.get(0), "10"));
         assertThat(Math.abs(Long.parseLong(fid(rows.get(0), "10")))).isEqualTo(krx.price());
         assertThat(rows).extracting(r -> fid(r, "20")).containsOnly("103000");
-        assertThat(sandbox.market().quote("005930", Venue.SOR).volume())
-                .isEqualTo(sandbox.market().quote("005930", Venue.KRX).volume()
-                        + sandbox.market().quote("005930", Venue.NXT).volume());
+        assertThat(sandbox.market().quote("005930", TradingVenue.SOR).volume())
+                .isEqualTo(sandbox.market().quote("005930", TradingVenue.KRX).volume()
+                        + sandbox.market().quote("005930", TradingVenue.NXT).volume());
         assertNothingMore();
     }
 
@@ -117,7 +117,7 @@ class VenueRowsTest {
         client = KiwoomTestClient.connect(sandbox.port(), true);
         String token = sandbox.tokens().issue(SandboxSettings.DEMO.appKey()).token();
         client.send("{\"trnm\":\"LOGIN\",\"token\":\"" + token + "\"}");
-        client.expect(SandboxServer.LOGIN_OK);
+        client.expect(WebSocketTestServer.LOGIN_OK);
     }
 
     private void register(String items, String types) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The KRX regular session by the KST clock, or a market that never closes (the sandbox default). */
-final class TradingSession {
+final class MarketHours {
 
     private static final LocalTime OPEN = LocalTime.of(9, 0);
     private static final LocalTime CONTINUOUS_END = LocalTime.of(15, 20);
@@ -18,7 +18,7 @@ final class TradingSession {
     private final Clock clock;
     private final boolean alwaysOpen;
 
-    TradingSession(Clock clock, boolean alwaysOpen) {
+    MarketHours(Clock clock, boolean alwaysOpen) {
         this.clock = clock;
         this.alwaysOpen = alwaysOpen;
     }
@@ -52,7 +52,7 @@ final class TradingSession {
     private record Phase(LocalTime at, String code) {
     }
 
-    /** KRX day events of 0s (kiwoom-api.md §5.6): 장시작전, 장시작, 장마감 알림, 장마감, 시간외 종가/단일가, 전체장마감. */
+    /** KRX day events of 0s (docs/kiwoom-protocol.md §9.7): 장시작전, 장시작, 장마감 알림, 장마감, 시간외 종가/단일가, 전체장마감. */
     private static final List<Phase> PHASES = List.of(
             new Phase(LocalTime.of(8, 40), "0"), new Phase(OPEN, "3"), new Phase(CONTINUOUS_END, "2"),
             new Phase(CLOSE, "4"), new Phase(LocalTime.of(15, 40), "a"), new Phase(LocalTime.of(16, 0), "b"),

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The REG/REMOVE state of one connection. Changed only on the session's event loop; every change
  * publishes immutable snapshots so that market threads can match rows without locking.
  */
-final class Registrations {
+final class RegisteredItems {
 
     static final int CONNECTION_ITEMS_EXCEEDED = 105115;
     static final int GROUP_ITEMS_EXCEEDED = 105118;

@@ -20,7 +20,7 @@ import java.util.Set;
  * Condition search over the WebSocket (ka10171 CNSRLST, ka10172/ka10173 CNSRREQ, ka10174 CNSRCLR),
  * evaluated against the simulated market. Every method runs on the session's context.
  */
-final class ConditionSearch {
+final class ConditionEngine {
 
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HHmmss");
@@ -31,7 +31,7 @@ final class ConditionSearch {
     private final WebSocketSettings settings;
     private final Clock clock = Clock.system(KST);
 
-    ConditionSearch(Vertx vertx, SandboxMarketView market, WebSocketSettings settings) {
+    ConditionEngine(Vertx vertx, SandboxMarketView market, WebSocketSettings settings) {
         this.vertx = vertx;
         this.market = market;
         this.settings = settings;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A bare Kiwoom REST client for the conformance tests: plain HttpClient and JSON, no hub code. */
-final class KiwoomClient {
+final class RestTestClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,20 +37,20 @@ final class KiwoomClient {
     private final String baseUrl;
     private String token;
 
-    KiwoomClient(String baseUrl) {
+    RestTestClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    KiwoomClient(Sandbox sandbox) {
+    RestTestClient(Sandbox sandbox) {
         this(sandbox.baseUrl());
     }
 
     /** Issues a token with the demo keys and uses it for later calls. */
-    KiwoomClient login() {
+    RestTestClient login() {
         return login(SandboxSettings.DEMO.appKey(), SandboxSettings.DEMO.secretKey());
     }
 
-    KiwoomClient login(String appKey, String secretKey) {
+    RestTestClient login(String appKey, String secretKey) {
         Answer answer = post("/oauth2/token", null, Map.of("grant_type", "client_credentials", "appkey", appKey,
                 "secretkey", secretKey), Map.of());
         token = answer.text("token");

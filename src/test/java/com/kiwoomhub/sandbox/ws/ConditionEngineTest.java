@@ -10,11 +10,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ConditionSearchTest {
+class ConditionEngineTest {
 
     private static final String CNSRLST = "{\"trnm\":\"CNSRLST\"}";
 
-    private SandboxServer sandbox;
+    private WebSocketTestServer sandbox;
     private KiwoomTestClient client;
 
     @AfterEach
@@ -23,7 +23,7 @@ class ConditionSearchTest {
     }
 
     private void start(WebSocketSettings settings) {
-        sandbox = new SandboxServer(settings);
+        sandbox = new WebSocketTestServer(settings);
         sandbox.market
                 .symbol("005930", 60_000, 63_000)
                 .symbol("000660", 180_000, 171_000)
@@ -40,7 +40,7 @@ class ConditionSearchTest {
     }
 
     private static WebSocketSettings fastScans() {
-        WebSocketSettings quiet = SandboxServer.quietSettings();
+        WebSocketSettings quiet = WebSocketTestServer.quietSettings();
         return quiet.withConditions(quiet.conditions(), Duration.ofMillis(50), 3);
     }
 
@@ -172,7 +172,7 @@ class ConditionSearchTest {
     void allowsAtMostTenRealtimeConditionsPerLogin() {
         List<ConditionDefinition> eleven = IntStream.range(0, 11)
                 .mapToObj(i -> ConditionDefinition.risingAtLeast(Integer.toString(i), "조건" + i, 3.0)).toList();
-        start(SandboxServer.quietSettings().withConditions(eleven, Duration.ofSeconds(10), 100));
+        start(WebSocketTestServer.quietSettings().withConditions(eleven, Duration.ofSeconds(10), 100));
         client.send(CNSRLST);
         client.next();
         for (int i = 0; i < 10; i++) {

@@ -3,18 +3,18 @@ package com.kiwoomhub.sandbox;
 import java.util.Optional;
 
 /**
- * Where the simulated trades print, as Kiwoom selects it with a stock code suffix (kiwoom-api.md
- * §2.6, §7.2): KRX ({@code 005930}), Nextrade ({@code 005930_NX}) and SOR/통합 ({@code 005930_AL}),
+ * Where the simulated trades print, as Kiwoom selects it with a stock code suffix (docs/kiwoom-protocol.md
+ * §6.6, §10.2): KRX ({@code 005930}), Nextrade ({@code 005930_NX}) and SOR/통합 ({@code 005930_AL}),
  * the merged tape of both.
  */
-public enum Venue {
+public enum TradingVenue {
     KRX(""),
     NXT("_NX"),
     SOR("_AL");
 
     private final String suffix;
 
-    Venue(String suffix) {
+    TradingVenue(String suffix) {
         this.suffix = suffix;
     }
 
@@ -23,8 +23,8 @@ public enum Venue {
         return code + suffix;
     }
 
-    static Optional<Venue> ofSuffix(String suffix) {
-        for (Venue venue : values()) {
+    static Optional<TradingVenue> ofSuffix(String suffix) {
+        for (TradingVenue venue : values()) {
             if (venue.suffix.equals(suffix)) {
                 return Optional.of(venue);
             }

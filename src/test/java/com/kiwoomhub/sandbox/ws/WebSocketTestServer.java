@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Vert.x plus an HTTP server on 127.0.0.1:0 serving only the sandbox WebSocket, for one test. */
-final class SandboxServer implements AutoCloseable {
+final class WebSocketTestServer implements AutoCloseable {
 
     static final String LOGIN_OK = "{\"trnm\":\"LOGIN\",\"return_code\":0,\"return_msg\":\"\",\"sor_yn\":\"Y\"}";
 
@@ -22,7 +22,7 @@ final class SandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final List<KiwoomTestClient> clients = new ArrayList<>();
 
-    SandboxServer(WebSocketSettings settings) {
+    WebSocketTestServer(WebSocketSettings settings) {
         webSocket = new SandboxWebSocket(vertx, market, settings);
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                         .setMaxWebSocketMessageSize(4 * 1024 * 1024))

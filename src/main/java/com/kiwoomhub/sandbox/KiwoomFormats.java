@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Kiwoom's string formats for numbers: direction-signed prices, real signs, zero padding, rates. */
-final class KiwoomValues {
+final class KiwoomFormats {
 
-    private KiwoomValues() {
+    private KiwoomFormats() {
     }
 
     /** A price with its direction against the previous close: {@code +34950}, {@code -33050}, {@code 34150}. */

@@ -1,8 +1,8 @@
 package com.kiwoomhub.sandbox;
 
-import static com.kiwoomhub.sandbox.KiwoomValues.rate;
-import static com.kiwoomhub.sandbox.KiwoomValues.signed;
-import static com.kiwoomhub.sandbox.KiwoomValues.signedPrice;
+import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signed;
+import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ import com.kiwoomhub.sandbox.MarketSimulator.Quote;
  * day and longer are unsigned; ka10081 {@code trde_prica} is in 백만원, ka10082/83/94 in 원. No
  * corporate actions are simulated, so {@code upd_stkpc_tp} 0 and 1 give the same prices.
  */
-final class ChartTr {
+final class CandleTr {
 
     static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -63,7 +63,7 @@ final class ChartTr {
     private final SandboxSettings.MinuteBarLabel minuteLabel;
     private final SandboxSettings.PastHistory pastHistory;
 
-    ChartTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel, SandboxSettings.PastHistory pastHistory) {
+    CandleTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel, SandboxSettings.PastHistory pastHistory) {
         this.market = market;
         this.minuteLabel = minuteLabel;
         this.pastHistory = pastHistory;
@@ -82,13 +82,13 @@ final class ChartTr {
             default -> date(call.required("base_dt"));
         };
         if (!market.knows(stock.code())) {
-            throw KiwoomError.unknownSymbol(stock.echo());
+            throw TrFailure.unknownSymbol(stock.echo());
         }
         String cursor = null;
         if (call.continuation()) {
             cursor = call.nextKey();
             if (!cursor.matches("[0-9]{8,14}")) {
-                throw KiwoomError.invalid("next-key", "연속조회키 형식");
+                throw TrFailure.invalid("next-key", "연속조회키 형식");
             }
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -171,9 +171,9 @@ final class ChartTr {
                 long prev = b.previousClose();
                 r.put("pred_pre", signed(b.close() - prev));
                 r.put("pred_pre_sig", period == Period.DAY
-                        ? KiwoomValues.directionSign(b.close(), prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev))
+                        ? KiwoomFormats.directionSign(b.close(), prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev))
                         : b.close() > prev ? "2" : b.close() < prev ? "5" : "3");
-                r.put("trde_tern_rt", rate(KiwoomValues.percentOf(b.volume(), listed)));
+                r.put("trde_tern_rt", rate(KiwoomFormats.percentOf(b.volume(), listed)));
             }
             rows.add(new Row(YYYYMMDD.format(b.date()), r));
         }
@@ -265,7 +265,7 @@ final class ChartTr {
         r.put("low_pric", signedPrice(low, prev));
         r.put("acc_trde_qty", Long.toString(accumulated));
         r.put("pred_pre", signed(close - prev));
-        r.put("pred_pre_sig", KiwoomValues.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
+        r.put("pred_pre_sig", KiwoomFormats.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
         // the key is the bar start, which is unique whichever label is shown
         return new Row(STAMP.format(start), r);
     }
@@ -312,7 +312,7 @@ final class ChartTr {
             r.put("high_pric", signedPrice(high, prev));
             r.put("low_pric", signedPrice(low, prev));
             r.put("pred_pre", signed(close - prev));
-            r.put("pred_pre_sig", KiwoomValues.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
+            r.put("pred_pre_sig", KiwoomFormats.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
             rows.add(new Row(date + String.format("%06d", chunk), r));
         }
         Collections.reverse(rows);
@@ -400,7 +400,7 @@ final class ChartTr {
         try {
             return LocalDate.parse(value, YYYYMMDD);
         } catch (DateTimeParseException e) {
-            throw KiwoomError.invalid("base_dt", "YYYYMMDD 형식이 아닙니다");
+            throw TrFailure.invalid("base_dt", "YYYYMMDD 형식이 아닙니다");
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.ToIntFunction;
  * requests may come at once, then one more every 1/limit s. Time comes from the sandbox clock, so a test with
  * a fixed clock gets an exact, repeatable budget.
  */
-final class RateLimiter {
+final class RequestBudget {
 
     private record Bucket(double tokens, long atMillis) {
     }
@@ -19,7 +19,7 @@ final class RateLimiter {
     private final ToIntFunction<String> limitOfApiId;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    RateLimiter(Clock clock, ToIntFunction<String> limitOfApiId) {
+    RequestBudget(Clock clock, ToIntFunction<String> limitOfApiId) {
         this.clock = clock;
         this.limitOfApiId = limitOfApiId;
     }
