@@ -83,7 +83,8 @@ public class AlertMessages {
      * The text if its window has room for it, else null (counted for the window's summary). A window
      * opens with the first alert after the previous one closed and lasts {@code hub.notifications.window}.
      */
-    public synchronized String admit(String text, long nowMillis) {
+    public synchronized String admit(String text) {
+        long nowMillis = System.currentTimeMillis();
         close(nowMillis);
         if (windowStart < 0) {
             windowStart = nowMillis;
@@ -96,20 +97,12 @@ public class AlertMessages {
         return null;
     }
 
-    public String admit(String text) {
-        return admit(text, System.currentTimeMillis());
-    }
-
     /** Asked every second: once a window has closed, what its cap held back in one message; else null. */
-    public synchronized String summary(long nowMillis) {
-        close(nowMillis);
+    public synchronized String summary() {
+        close(System.currentTimeMillis());
         int count = heldBack;
         heldBack = 0;
         return count == 0 ? null : "… and " + count + " more in the last " + span(settings.window());
-    }
-
-    public String summary() {
-        return summary(System.currentTimeMillis());
     }
 
     private void close(long nowMillis) {
