@@ -96,6 +96,12 @@ final class MarketHours {
         return codes;
     }
 
+    /** FID 215 장운영구분 in effect now (0D carries it too): the last 0s event of the day, 9 before 08:40. */
+    String phaseCode() {
+        List<String> inEffect = phaseChanges(null, now());
+        return inEffect.isEmpty() ? "9" : inEffect.get(inEffect.size() - 1);
+    }
+
     /** 0B FID 290 장구분: 1 장전 시간외, 2 장중, 3 장후 시간외. */
     String sessionCode() {
         if (alwaysOpen) {

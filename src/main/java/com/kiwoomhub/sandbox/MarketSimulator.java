@@ -47,6 +47,12 @@ public final class MarketSimulator {
     static final class SymbolState {
         final Instrument instrument;
         final SplittableRandom random;
+        /** Draws the touch quantities, apart from {@link #random} so that the price path stays the seed's. */
+        final SplittableRandom bookRandom;
+        /** Set by {@link #setLiquidity}: the touch holds exactly {@link #liquidity} a side, for tests of fills. */
+        boolean touchFixed;
+        /** Ticks of the last trade's move, which tilts the touch towards the side that pushed. */
+        int lastMove;
         ChartHistory history;
         LocalDate day;
         long previousClose;
@@ -67,9 +73,10 @@ public final class MarketSimulator {
         final long[] bidDepth = new long[LEVELS];
         final List<ChartHistory.Tick> todayTicks = new ArrayList<>();
 
-        SymbolState(Instrument instrument, SplittableRandom random) {
+        SymbolState(Instrument instrument, SplittableRandom random, SplittableRandom bookRandom) {
             this.instrument = instrument;
             this.random = random;
+            this.bookRandom = bookRandom;
         }
 
         long upperLimit() {
@@ -131,8 +138,9 @@ public final class MarketSimulator {
             if (symbols.containsKey(instrument.code())) {
                 throw new IllegalArgumentException("The symbol " + instrument.code() + " is listed twice");
             }
-            SymbolState state = new SymbolState(instrument,
-                    new SplittableRandom(seed * 1_000_003L + instrument.code().hashCode()));
+            long symbolSeed = seed * 1_000_003L + instrument.code().hashCode();
+            SymbolState state = new SymbolState(instrument, new SplittableRandom(symbolSeed),
+                    new SplittableRandom(symbolSeed ^ 0x5DEECE66DL));
             state.previousClose = instrument.price();
             state.liquidity = Math.max(10, instrument.listedShares() / 500);
             startDay(state, session.today());
@@ -223,7 +231,10 @@ public final class MarketSimulator {
         afterChange.run();
     }
 
-    /** Shares available at the best ask and best bid after every step (how much an order can fill per step). */
+    /**
+     * Shares available at the best ask and best bid after every step (how much an order can fill per
+     * step), from now on fixed; by default the touch moves with the market around listed shares / 500.
+     */
     public void setLiquidity(String code, long shares) {
         if (shares < 1) {
             throw new IllegalArgumentException("Liquidity is at least 1 share");
@@ -231,6 +242,7 @@ public final class MarketSimulator {
         synchronized (this) {
             SymbolState s = current(state(code));
             s.liquidity = shares;
+            s.touchFixed = true;
             refreshBook(s);
         }
     }
@@ -394,6 +406,7 @@ public final class MarketSimulator {
             price = move > 0 ? PriceGrid.up(price) : PriceGrid.down(price);
         }
         s.price = ChartHistory.clamp(price, s.lowerLimit(), s.upperLimit());
+        s.lastMove = move;
         long quantity = 1 + s.random.nextLong(Math.max(10, s.instrument.listedShares() / 2_000));
         boolean buyerInitiated = move > 0 || (move == 0 && s.random.nextBoolean());
         LocalDateTime now = session.now();
@@ -435,9 +448,20 @@ public final class MarketSimulator {
         }
     }
 
+    /**
+     * Draws the book after a change. The touch is drawn per side around the liquidity, thicker on the
+     * side that pushed the last move (buyers below an up-tick, sellers above a down-tick), unless a test fixed it.
+     */
     private static void refreshBook(SymbolState s) {
-        s.askAvailable = s.liquidity;
-        s.bidAvailable = s.liquidity;
+        if (s.touchFixed) {
+            s.askAvailable = s.liquidity;
+            s.bidAvailable = s.liquidity;
+        } else {
+            long base = Math.max(1, s.liquidity / 4);
+            long tilt = s.liquidity / 4 * Math.abs(s.lastMove);
+            s.askAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove < 0 ? tilt : 0);
+            s.bidAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove > 0 ? tilt : 0);
+        }
         for (int i = 0; i < LEVELS; i++) {
             s.askDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
             s.bidDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);

@@ -31,6 +31,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param commissionRate    brokerage commission per fill (0.00015 = 0.015 %), truncated to 10 KRW
  * @param sellTaxRate       transaction tax on sells (0.0020 = 0.20 %)
  * @param minuteBarLabel    whether ka10080 {@code cntr_tm} labels a bar by its start or its end (UNCERTAIN in the reference)
+ * @param pastHistory       how a tick or minute chart request before the retained trading days is answered: one empty
+ *                          row (Kiwoom's reported sentinel, whose exact shape is UNCERTAIN) or an empty list; both cont-yn N
  * @param pushRejections    also push a 00 row with 913=거부 when an order TR is rejected
  * @param restrictedSymbols codes mock mode refuses to trade with RC4007
  * @param nxtVolumePercent  Nextrade beside KRX: each KRX trade comes with an NXT trade of this percentage of its
@@ -57,6 +59,7 @@ public record SandboxSettings(
         @DefaultValue("0.00015") double commissionRate,
         @DefaultValue("0.0020") double sellTaxRate,
         @DefaultValue("start") MinuteBarLabel minuteBarLabel,
+        @DefaultValue("sentinel") PastHistory pastHistory,
         @DefaultValue("true") boolean pushRejections,
         @DefaultValue("252670") List<String> restrictedSymbols,
         @DefaultValue("50") int nxtVolumePercent,
@@ -97,6 +100,9 @@ public record SandboxSettings(
 
     /** Which end of a minute bar {@code cntr_tm} names. */
     public enum MinuteBarLabel { START, END }
+
+    /** The answer to an intraday chart request past the retained days: one row of empty values, or no rows. */
+    public enum PastHistory { SENTINEL, EMPTY }
 
     public SandboxSettings {
         if (port < 0 || port > 65_535) {
