@@ -15,6 +15,9 @@ public final class KiwoomHeaders {
     @Metadata(label = "producer", javaType = "String",
             description = "Input: start from this next-key (a continuation); removed after the call.")
     public static final String CONTINUE_KEY = "KiwoomContinueKey";
+    @Metadata(label = "producer", javaType = "com.kiwoomhub.kiwoom.PageWalk",
+            description = "Input: told of each page as it arrives, and may stop the walk early; removed after the call.")
+    public static final String PAGE_WALK = "KiwoomPageWalk";
     @Metadata(label = "producer", javaType = "String", description = "Output: the TR that answered, e.g. ka10095.")
     public static final String API_ID = "KiwoomApiId";
     @Metadata(label = "producer", javaType = "Integer", description = "Output: how many pages were read.")

@@ -34,7 +34,8 @@ public class KiwoomProducer extends DefaultProducer {
         if (maxPages != null) {
             options = options.withMaxPages(maxPages);
         }
-        options = options.continueFrom(in.getHeader(KiwoomHeaders.CONTINUE_KEY, String.class));
+        options = options.continueFrom(in.getHeader(KiwoomHeaders.CONTINUE_KEY, String.class))
+                .walkedBy(in.getHeader(KiwoomHeaders.PAGE_WALK, PageWalk.class));
         String account = in.getHeader(KiwoomHeaders.ACCOUNT, endpoint.getAccount(), String.class);
         Object body = in.getBody();
         if (!(body == null || body instanceof Map || body instanceof JsonNode || body instanceof CharSequence)) {
@@ -44,6 +45,7 @@ public class KiwoomProducer extends DefaultProducer {
         TrResponse response = client.call(account, endpoint.getApiId(), body, options);
 
         in.removeHeader(KiwoomHeaders.CONTINUE_KEY);
+        in.removeHeader(KiwoomHeaders.PAGE_WALK);
         in.setBody(response.body());
         in.setHeader(KiwoomHeaders.API_ID, response.apiId());
         in.setHeader(KiwoomHeaders.PAGES, response.pages().size());

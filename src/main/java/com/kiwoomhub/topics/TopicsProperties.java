@@ -1,28 +1,28 @@
 package com.kiwoomhub.topics;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code topics.*}: the Kafka topic names, each already carrying {@code topics.prefix}. Routes read the
- * same keys as {@code {{topics.trades}}}; Java reads them from here.
+ * How the hub administers its topics; the topic names themselves are the other keys under
+ * {@code topics} (see {@link TopicCatalog}).
  *
- * @param prefix               prefix of every name below ({@code KIWOOM_TOPIC_PREFIX})
- * @param quotes               Quote records
- * @param candles              Candle records
- * @param account              account snapshots and positions
- * @param trades               trades (0B)
- * @param orderbooks           order books (0D)
- * @param marketStatus         market phases (0s)
- * @param conditionSignals     condition search matches and alerts
- * @param subscriptionRequests input: run-time SUBSCRIBE/UNSUBSCRIBE requests
- * @param deadLetters          rejected input with reason headers
- * @param orderRequests        input: order requests
- * @param orderEvents          order events
- * @param orderJournal         the order flow's compacted journal (internal)
+ * @param create    create missing topics at start; false = only check, and stop when one is missing
+ * @param defaults  settings of every topic the hub creates
+ * @param overrides settings per topic key (e.g. {@code order-journal}), laid over the defaults
+ * @param timeout   how long one Kafka admin call may take; a start waits this long for an unreachable Kafka
+ * @param retry     how often the setup is tried again while Kafka does not answer
  */
 @ConfigurationProperties("topics")
-public record TopicsProperties(String prefix, String quotes, String candles, String account, String trades,
-                               String orderbooks, String marketStatus, String conditionSignals,
-                               String subscriptionRequests, String deadLetters, String orderRequests,
-                               String orderEvents, String orderJournal) {
+public record TopicsProperties(@DefaultValue("true") boolean create, TopicSettings defaults,
+                               Map<String, TopicSettings> overrides, @DefaultValue("5s") Duration timeout,
+                               @DefaultValue("5s") Duration retry) {
+
+    public TopicsProperties {
+        defaults = defaults == null ? TopicSettings.NONE : defaults;
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+    }
 }
