@@ -2,6 +2,7 @@ package com.kiwoomhub.startup;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.kafka.clients.NetworkClient;
@@ -33,6 +34,8 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
     static final String BROKER_CLASS = "org.springframework.kafka.test.EmbeddedKafkaKraftBroker";
     public static final String BEAN_NAME = "embeddedKafkaBroker";
     public static final String ADDRESS_PROPERTY = "kafka.embedded-address";
+    /** The {@code topics.*} keys of compacted topics, which their owners create themselves. */
+    private static final Set<String> COMPACTED = Set.of("order-journal", "subscriptions", "candle-progress");
 
     private final Log log;
 
@@ -75,8 +78,8 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Map<String, String> configured = Binder.get(env)
                 .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         return configured.entrySet().stream()
-                // the order journal creates its own topic, compacted
-                .filter(e -> !e.getKey().equals("prefix") && !e.getKey().equals("order-journal") && !e.getValue().isBlank())
+                // the order journal and the state topics create their own topics, compacted
+                .filter(e -> !e.getKey().equals("prefix") && !COMPACTED.contains(e.getKey()) && !e.getValue().isBlank())
                 .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
     }
 
