@@ -19,7 +19,7 @@ import java.util.List;
  * @param brokerOrderId         … or by Kiwoom's order number
  */
 public record OrderRequest(String clientOrderId, OrderAction action, String account, Side side, String symbol,
-                           Long quantity, OrderType orderType, Long price, Long stopPrice, Exchange exchange,
+                           Long quantity, OrderType orderType, Long price, Long stopPrice, OrderDestination exchange,
                            String originalClientOrderId, String brokerOrderId) implements CanonicalMessage {
 
     /** The contract's {@code clientOrderId} pattern. */

@@ -104,7 +104,7 @@ public class ExecutionTracker {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    /** {@code <account>:<ord_no>} → the chain the order number belongs to. */
+    /** {@link #key} of an order number → the chain it belongs to. */
     private final Map<String, Chain> chains = new HashMap<>();
     private final List<Row> waiting = new ArrayList<>();
     private int callsInFlight;
@@ -153,7 +153,7 @@ public class ExecutionTracker {
     /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
     public synchronized OrderStatus statusOf(String account, String brokerOrderId) {
         restoreOnce();
-        Chain c = brokerOrderId == null ? null : chains.get(account + ":" + brokerOrderId);
+        Chain c = brokerOrderId == null ? null : chains.get(key(account, brokerOrderId));
         return c == null ? OrderStatus.NEW : c.status();
     }
 
@@ -219,7 +219,7 @@ public class ExecutionTracker {
         if (e.brokerOrderId() == null) {
             return;
         }
-        String key = e.account() + ":" + e.brokerOrderId();
+        String key = key(e.account(), e.brokerOrderId());
         Chain seen = chains.get(key);
         if (seen != null && seen.clientOrderId != null) {
             return;
@@ -241,18 +241,23 @@ public class ExecutionTracker {
         if (seen != null) {
             return;
         }
-        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(e.account() + ":" + e.targetBrokerOrderId());
+        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(key(e.account(), e.targetBrokerOrderId()));
         if (target != null) {
             chains.put(key, target);
         }
     }
 
+    /** The one key of an order number here: Kiwoom numbers orders per account. */
+    private static String key(String account, String brokerOrderId) {
+        return account + ":" + brokerOrderId;
+    }
+
     private Chain chainOf(String account, OrderExecution row) {
-        Chain chain = chains.get(account + ":" + row.orderNumber());
+        Chain chain = chains.get(key(account, row.orderNumber()));
         if (chain == null && row.originalOrderNumber() != null) {
-            chain = chains.get(account + ":" + row.originalOrderNumber());
+            chain = chains.get(key(account, row.originalOrderNumber()));
             if (chain != null) {
-                chains.put(account + ":" + row.orderNumber(), chain);
+                chains.put(key(account, row.orderNumber()), chain);
             }
         }
         return chain;
@@ -267,7 +272,7 @@ public class ExecutionTracker {
             }
             chain = new Chain(null, row.symbol(), row.side(),
                     row.orderQuantity() == null ? 0 : row.orderQuantity());
-            chains.put(account + ":" + row.orderNumber(), chain);
+            chains.put(key(account, row.orderNumber()), chain);
             if (row.state() == OrderExecutionState.RECEIVED) {
                 return List.of(event(chain, row, OrderEventType.ACCEPTED, OrderStatus.NEW, null, null));
             }
@@ -279,20 +284,7 @@ public class ExecutionTracker {
         String number = row.orderNumber();
         return switch (state) {
             case RECEIVED -> List.of();
-            case EXECUTED -> {
-                long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
-                long before = chain.filled.getOrDefault(number, 0L);
-                if (cumulative <= before) {
-                    yield List.of();
-                }
-                chain.filled.put(number, cumulative);
-                if (row.cumulativeFilledAmount() != null) {
-                    chain.amount.put(number, row.cumulativeFilledAmount());
-                }
-                Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
-                Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
-                yield List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
-            }
+            case EXECUTED -> fill(chain, row);
             case CONFIRMED -> {
                 if (!chain.confirmed.add(number)) {
                     yield List.of();
@@ -318,6 +310,23 @@ public class ExecutionTracker {
                     ? List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null))
                     : List.of();
         };
+    }
+
+    /** A FILL when Kiwoom's cumulative figure for the order number grew. */
+    private static List<OrderEvent> fill(Chain chain, OrderExecution row) {
+        String number = row.orderNumber();
+        long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
+        long before = chain.filled.getOrDefault(number, 0L);
+        if (cumulative <= before) {
+            return List.of();
+        }
+        chain.filled.put(number, cumulative);
+        if (row.cumulativeFilledAmount() != null) {
+            chain.amount.put(number, row.cumulativeFilledAmount());
+        }
+        Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
+        Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
+        return List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
     }
 
     private static OrderEvent event(Chain chain, OrderExecution row, OrderEventType type, OrderStatus status,

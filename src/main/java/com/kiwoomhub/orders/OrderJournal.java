@@ -9,43 +9,23 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The durable memory of the order flow: a compacted Kafka topic keyed by clientOrderId, shared by
@@ -75,31 +55,18 @@ public class OrderJournal implements AutoCloseable {
     private static final String PRUNED_ATTEMPT = "kiwoomhub_attempt";
     /** Entries per pruning transaction, well inside the transaction timeout even with a large backlog. */
     private static final int PRUNE_BATCH = 500;
-    /** How long compaction keeps a tombstone readable: an instance reading behind still sees the removal. */
-    private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final String bootstrapServers;
     private final String topic;
-    private final int partitionCount;
+    private final IntSupplier partitionsOnTopic;
     private final String instance;
     private final Duration loadTimeout;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private KafkaProducer<String, String> producer;
     private KafkaConsumer<String, String> reader;
     private final List<TopicPartition> partitions = new ArrayList<>();
-
-    /** clientOrderId → the winning claim (lowest offset). */
-    private final Map<String, JournalEntry> claims = new ConcurrentHashMap<>();
-    /** clientOrderId → the latest state record of the winning attempt. */
-    private final Map<String, JournalEntry> states = new ConcurrentHashMap<>();
-    /** clientOrderId → the time of its latest state record, the entry's last change. */
-    private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
-    /** clientOrderId → the attempts of every claim on it (the winner and those that lost), for pruning. */
-    private final Map<String, Set<String>> claimAttempts = new ConcurrentHashMap<>();
+    private final JournalView view = new JournalView();
 
     /**
      * Nothing is read or written until {@link #load()}: the hub starts (and reports route errors) without Kafka.
@@ -108,43 +75,50 @@ public class OrderJournal implements AutoCloseable {
      */
     public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout,
                         Clock clock) {
+        this(bootstrapServers, topic, () -> JournalTopic.ensure(bootstrapServers, topic, partitionCount), instance,
+                loadTimeout, clock);
+    }
+
+    /**
+     * @param partitionsOnTopic the partitions of the journal topic once it exists; throws while it does not
+     *                          (in the hub: as the topic setup found them, without waiting for Kafka)
+     */
+    public OrderJournal(String bootstrapServers, String topic, IntSupplier partitionsOnTopic, String instance,
+                        Duration loadTimeout, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.partitionCount = partitionCount;
+        this.partitionsOnTopic = partitionsOnTopic;
         this.instance = instance;
         this.loadTimeout = loadTimeout;
         this.clock = clock;
     }
 
     /**
-     * Creates the topic if missing and reads it to its end into memory, once; every other operation
+     * Creates the topic if missing (or checks it) and reads it to its end into memory, once; every other operation
      * that needs the journal calls it first, so no request is judged on a partly read journal.
      */
     public synchronized void load() {
         if (reader != null) {
             return;
         }
-        int partitionsOnTopic = ensureTopic(bootstrapServers, topic, partitionCount);
-        for (int p = 0; p < partitionsOnTopic; p++) {
+        int partitionCount = partitionsOnTopic.getAsInt();
+        for (int p = 0; p < partitionCount; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
         try {
-            producer = new KafkaProducer<>(producerConfig(bootstrapServers, instance));
+            producer = new KafkaProducer<>(JournalTopic.producerSettings(bootstrapServers, instance));
             producer.initTransactions();
-            reader = new KafkaConsumer<>(readerConfig(bootstrapServers));
+            reader = new KafkaConsumer<>(JournalTopic.readerSettings(bootstrapServers));
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             long started = System.nanoTime();
             catchUp(loadTimeout);
-            LOG.info("Order journal {} read to its end: {} orders in {} ms", topic, claims.size(),
+            LOG.info("Order journal {} read to its end: {} orders in {} ms", topic, view.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException e) {
             close();
             partitions.clear();
-            claims.clear();
-            states.clear();
-            changedAt.clear();
-            claimAttempts.clear();
+            view.clear();
             throw e;
         }
     }
@@ -155,31 +129,22 @@ public class OrderJournal implements AutoCloseable {
 
     /** How many orders this instance holds in memory. */
     public int size() {
-        return claims.size();
+        return view.size();
     }
 
     /** The entry of a clientOrderId as far as this instance has read the journal. */
     public Optional<JournalEntry> find(String clientOrderId) {
-        JournalEntry claim = claims.get(clientOrderId);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        JournalEntry state = states.get(clientOrderId);
-        return Optional.of(state != null && state.attempt().equals(claim.attempt()) ? state : claim);
+        return view.find(clientOrderId);
     }
 
     /** Every order the journal knows, in no particular order. */
     public List<JournalEntry> entries() {
-        List<JournalEntry> all = new ArrayList<>();
-        for (String id : claims.keySet()) {
-            find(id).ifPresent(all::add);
-        }
-        return all;
+        return view.entries();
     }
 
     /** The accepted request whose Kiwoom order number this is (a NEW, MODIFY or CANCEL). */
     public Optional<JournalEntry> byBrokerOrderId(String brokerOrderId) {
-        return entries().stream().filter(e -> brokerOrderId.equals(e.brokerOrderId())).findFirst();
+        return view.byBrokerOrderId(brokerOrderId);
     }
 
     /** Reads what other instances wrote since the last read (read_committed, up to the current end). */
@@ -198,13 +163,11 @@ public class OrderJournal implements AutoCloseable {
      */
     public synchronized boolean claim(JournalEntry submitting) {
         load();
-        String key = CLAIM_PREFIX + submitting.clientOrderId() + ":" + submitting.attempt();
         int partition = partitionOf(submitting.clientOrderId());
-        RecordMetadata written = transact(List.of(new ProducerRecord<>(topic, partition, clock.millis(), key,
-                write(submitting))));
+        RecordMetadata written = transact(List.of(new ProducerRecord<>(topic, partition, clock.millis(),
+                claimKey(submitting.clientOrderId(), submitting.attempt()), submitting.toJson())));
         readPast(new TopicPartition(topic, partition), written.offset());
-        JournalEntry winner = claims.get(submitting.clientOrderId());
-        return winner != null && winner.attempt().equals(submitting.attempt());
+        return view.owns(submitting);
     }
 
     /** Writes a new state of an order together with the records that report it (events, dead letters), atomically. */
@@ -212,14 +175,10 @@ public class OrderJournal implements AutoCloseable {
         load();
         List<ProducerRecord<String, String>> batch = new ArrayList<>();
         batch.add(new ProducerRecord<>(topic, partitionOf(state.clientOrderId()), clock.millis(), state.clientOrderId(),
-                write(state)));
+                state.toJson()));
         batch.addAll(alongside);
         RecordMetadata written = transact(batch);
-        if (!claims.containsKey(state.clientOrderId())) {
-            claims.put(state.clientOrderId(), state);
-        }
-        states.put(state.clientOrderId(), state);
-        changedAt.put(state.clientOrderId(), Instant.ofEpochMilli(written.timestamp()));
+        view.changed(state, Instant.ofEpochMilli(written.timestamp()));
     }
 
     /**
@@ -233,20 +192,18 @@ public class OrderJournal implements AutoCloseable {
      */
     public synchronized List<JournalEntry> prune(Instant changedBefore) {
         refresh();
-        List<JournalEntry> expired = entries().stream()
-                .filter(e -> e.decided() && changedAt.getOrDefault(e.clientOrderId(), Instant.MAX).isBefore(changedBefore))
-                .toList();
+        List<JournalEntry> expired = view.decidedBefore(changedBefore);
         for (int from = 0; from < expired.size(); from += PRUNE_BATCH) {
             List<JournalEntry> batch = expired.subList(from, Math.min(expired.size(), from + PRUNE_BATCH));
             List<ProducerRecord<String, String>> tombstones = new ArrayList<>();
             for (JournalEntry e : batch) {
-                for (String attempt : claimAttempts.getOrDefault(e.clientOrderId(), Set.of())) {
-                    tombstones.add(tombstone(CLAIM_PREFIX + e.clientOrderId() + ":" + attempt, e));
+                for (String attempt : view.claimAttempts(e.clientOrderId())) {
+                    tombstones.add(tombstone(claimKey(e.clientOrderId(), attempt), e));
                 }
                 tombstones.add(tombstone(e.clientOrderId(), e));
             }
             transact(tombstones);
-            batch.forEach(e -> forget(e.clientOrderId(), e.attempt()));
+            batch.forEach(e -> view.forget(e.clientOrderId(), e.attempt()));
         }
         return expired;
     }
@@ -262,17 +219,6 @@ public class OrderJournal implements AutoCloseable {
                 new RecordHeader(PRUNED_ATTEMPT, pruned.attempt().getBytes(StandardCharsets.UTF_8))));
     }
 
-    /** Drops an entry from memory, unless the clientOrderId already belongs to a later attempt. */
-    private void forget(String clientOrderId, String attempt) {
-        JournalEntry winner = claims.get(clientOrderId);
-        if (winner != null && winner.attempt().equals(attempt)) {
-            claims.remove(clientOrderId);
-            states.remove(clientOrderId);
-            changedAt.remove(clientOrderId);
-            claimAttempts.remove(clientOrderId);
-        }
-    }
-
     /** Publishes records that change no journal entry (e.g. the events of a record without a valid clientOrderId). */
     public synchronized void publish(Collection<ProducerRecord<String, String>> records) {
         if (!records.isEmpty()) {
@@ -284,7 +230,7 @@ public class OrderJournal implements AutoCloseable {
     private RecordMetadata transact(List<ProducerRecord<String, String>> records) {
         try {
             producer.beginTransaction();
-            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ProducerRecord<String, String> r : records) {
                 sent.add(producer.send(r));
             }
@@ -341,24 +287,17 @@ public class OrderJournal implements AutoCloseable {
             if (r.value() == null) {
                 String prunedId = header(r, PRUNED_ID);
                 if (prunedId != null) {
-                    forget(prunedId, header(r, PRUNED_ATTEMPT));
+                    view.forget(prunedId, header(r, PRUNED_ATTEMPT));
                 }
                 continue;
             }
-            JournalEntry entry;
-            try {
-                entry = json.readValue(r.value(), JournalEntry.class);
-            } catch (JsonProcessingException e) {
-                LOG.warn("Order journal {}-{} offset {}: unreadable entry skipped ({})", r.topic(), r.partition(),
-                        r.offset(), e.getOriginalMessage());
-                continue;
-            }
-            claims.putIfAbsent(entry.clientOrderId(), entry);
-            if (r.key().startsWith(CLAIM_PREFIX)) {
-                claimAttempts.computeIfAbsent(entry.clientOrderId(), id -> ConcurrentHashMap.newKeySet()).add(entry.attempt());
+            Optional<JournalEntry> entry = JournalEntry.fromJson(r.value());
+            if (entry.isEmpty()) {
+                LOG.warn("Order journal {}-{} offset {}: unreadable entry skipped", r.topic(), r.partition(), r.offset());
+            } else if (r.key().startsWith(CLAIM_PREFIX)) {
+                view.claimed(entry.get());
             } else {
-                states.put(entry.clientOrderId(), entry);
-                changedAt.put(entry.clientOrderId(), Instant.ofEpochMilli(r.timestamp()));
+                view.changed(entry.get(), Instant.ofEpochMilli(r.timestamp()));
             }
         }
     }
@@ -374,86 +313,9 @@ public class OrderJournal implements AutoCloseable {
                 % partitions.size();
     }
 
-    private String write(JournalEntry entry) {
-        try {
-            return json.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Journal entry not writable: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static int ensureTopic(String bootstrapServers, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-            short replication = (short) Math.min(3, brokers);
-            // segments roll daily, so compaction (which leaves the open segment alone) removes pruned entries
-            // within a day, and their tombstones a day later
-            NewTopic wanted = new NewTopic(topic, partitions, replication).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)),
-                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
-                    TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
-            try {
-                admin.createTopics(List.of(wanted)).all().get(30, TimeUnit.SECONDS);
-                LOG.info("Created the compacted order journal topic {} ({} partitions, replication {})", topic,
-                        partitions, replication);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                requireCompaction(admin, topic);
-            }
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the order journal " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create or describe the order journal topic " + topic + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A journal topic created by someone else (an operator, the embedded broker's up-front topics) must
-     * still be compacted, or claims and outcomes would expire: the hub sets it, saying so.
-     */
-    private static void requireCompaction(Admin admin, String topic)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        String policy = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            LOG.warn("The order journal topic {} had cleanup.policy={}; setting it to compact", topic, policy);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Properties producerConfig(String bootstrapServers, String instance) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        // one id per instance: instances never fence each other, the claims keep them apart
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kiwoom-hub-orders-" + instance);
-        // a killed instance's open transaction holds back read_committed readers until the broker aborts it
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        return p;
-    }
-
-    private static Properties readerConfig(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        return p;
+    /** The key of a claim: each attempt has its own, so compaction keeps every claim until it is pruned. */
+    private static String claimKey(String clientOrderId, String attempt) {
+        return CLAIM_PREFIX + clientOrderId + ":" + attempt;
     }
 
     /** A fresh random instance id. */

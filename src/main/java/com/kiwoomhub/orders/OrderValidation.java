@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
@@ -42,20 +42,6 @@ public class OrderValidation {
         this.executions = executions;
     }
 
-    /** The outcome of validating one record. */
-    public sealed interface Result permits Valid, Invalid {
-    }
-
-    public record Valid(OrderTicket ticket) implements Result {
-    }
-
-    /**
-     * @param clientOrderId the request's id when it is usable as an event key, else null
-     * @param symbol        the request's symbol when it is well-formed (an event needs one), else null
-     */
-    public record Invalid(String reason, String clientOrderId, String symbol, Side side) implements Result {
-    }
-
     /** Why a request cannot be accepted; carries the message for the dead letter and the REJECTED event. */
     private static final class Refusal extends RuntimeException {
         Refusal(String message) {
@@ -63,23 +49,24 @@ public class OrderValidation {
         }
     }
 
-    public Result validate(String value) {
+    /** {@link Admission.Admitted} with the resolved ticket, or {@link Admission.Invalid} with what could be read. */
+    public Admission validate(String value) {
         JsonNode node;
         try {
             node = value == null ? null : json.readTree(value);
         } catch (JsonProcessingException e) {
-            return new Invalid("The record value is not valid JSON: " + e.getOriginalMessage(), null, null, null);
+            return new Admission.Invalid("The record value is not valid JSON: " + e.getOriginalMessage(), null, null, null);
         }
         if (node == null || !node.isObject()) {
-            return new Invalid("The record value must be a JSON object (an OrderRequest)", null, null, null);
+            return new Admission.Invalid("The record value must be a JSON object (an OrderRequest)", null, null, null);
         }
         String clientOrderId = usableText(node, "clientOrderId", CLIENT_ORDER_ID);
         String symbol = usableText(node, "symbol", SYMBOL);
         Side side = enumOrNull(node, "side", Side.class);
         try {
-            return new Valid(ticket(node));
+            return new Admission.Admitted(ticket(node));
         } catch (Refusal r) {
-            return new Invalid(r.getMessage(), clientOrderId, symbol, side);
+            return new Admission.Invalid(r.getMessage(), clientOrderId, symbol, side);
         }
     }
 
@@ -125,17 +112,18 @@ public class OrderValidation {
         } else if (stopPrice != null) {
             throw new Refusal("stopPrice is only allowed for orderType STOP_LIMIT, not " + type);
         }
-        Exchange exchange = node.hasNonNull("exchange") ? requiredEnum(node, "exchange", Exchange.class) : Exchange.KRX;
-        if (account.mock() && exchange != Exchange.KRX) {
-            throw new Refusal("exchange " + exchange + " is not available on a 모의투자 (mock) account; only KRX is");
+        OrderDestination destination = node.hasNonNull("exchange")
+                ? requiredEnum(node, "exchange", OrderDestination.class) : OrderDestination.KRX;
+        if (account.mock() && destination != OrderDestination.KRX) {
+            throw new Refusal("exchange " + destination + " is not available on a 모의투자 (mock) account; only KRX is");
         }
-        if (!exchanges.contains(exchange.name())) {
-            throw new Refusal("exchange " + exchange + " is not allowed (kiwoom.orders.exchanges: "
+        if (!exchanges.contains(destination.name())) {
+            throw new Refusal("exchange " + destination + " is not allowed (kiwoom.orders.exchanges: "
                     + String.join(",", exchanges) + ")");
         }
         OrderRequest request = new OrderRequest(clientOrderId, OrderAction.NEW, account.alias(), side, symbol, quantity,
-                type, type.requiresPrice() ? price : null, stopPrice, exchange, null, null);
-        return new OrderTicket(request, account.alias(), symbol, side, exchange, clientOrderId, null);
+                type, type.requiresPrice() ? price : null, stopPrice, destination, null, null);
+        return new OrderTicket(request, account.alias(), symbol, side, destination, clientOrderId, null);
     }
 
     private OrderTicket change(JsonNode node, String clientOrderId, OrderAction action, KiwoomAccount account) {
@@ -172,7 +160,7 @@ public class OrderValidation {
             }
             JournalEntry root = rootOf(target);
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), liveOrderNumber(root));
+                    destinationOf(root), root.clientOrderId(), liveOrderNumber(root));
         }
         if (!BROKER_ORDER_ID.matcher(brokerOrderId).matches()) {
             throw new Refusal("brokerOrderId '" + brokerOrderId + "' must be Kiwoom's order number (digits)");
@@ -182,7 +170,7 @@ public class OrderValidation {
         if (known.isPresent()) {
             JournalEntry root = rootOf(known.get());
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
-                    exchangeOf(root), root.clientOrderId(), number);
+                    destinationOf(root), root.clientOrderId(), number);
         }
         Optional<ExecutionTracker.OrderView> external = executions.find(number);
         String symbol = external.map(ExecutionTracker.OrderView::symbol).orElseGet(() -> symbol(node, false));
@@ -192,7 +180,7 @@ public class OrderValidation {
         Side side = external.map(ExecutionTracker.OrderView::side).orElse(null);
         OrderRequest withSymbol = new OrderRequest(clientOrderId, action, account.alias(), side, symbol, qty, null,
                 request.price(), null, null, null, number);
-        return new OrderTicket(withSymbol, account.alias(), symbol, side, Exchange.KRX, null, number);
+        return new OrderTicket(withSymbol, account.alias(), symbol, side, OrderDestination.KRX, null, number);
     }
 
     private static OrderRequest withTarget(OrderRequest r, JournalEntry root) {
@@ -217,8 +205,8 @@ public class OrderValidation {
                 .orElse(root.brokerOrderId());
     }
 
-    private static Exchange exchangeOf(JournalEntry root) {
-        return root.exchange() == null ? Exchange.KRX : root.exchange();
+    private static OrderDestination destinationOf(JournalEntry root) {
+        return root.destination() == null ? OrderDestination.KRX : root.destination();
     }
 
     private KiwoomAccount account(JsonNode node) {

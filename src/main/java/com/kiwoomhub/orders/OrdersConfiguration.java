@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,13 +31,19 @@ public class OrdersConfiguration {
     /** Registration group of the account-wide 00 stream, apart from the market-data groups. */
     static final String EXECUTIONS_GROUP = "9";
 
+    /** The journal's topic as the topic setup creates it: compacted, whatever topics.defaults say. */
+    @Bean
+    TopicDeclaration orderJournalTopic() {
+        return JournalTopic.declaration();
+    }
+
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic,
-                              @Value("${kafka.embedded.partitions:3}") int partitions, ObjectProvider<Clock> clock) {
+                              @Value("${topics.order-journal}") String topic, TopicSetup topics,
+                              ObjectProvider<Clock> clock) {
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout(),
-                clock.getIfAvailable(Clock::systemUTC));
+        return new OrderJournal(bootstrapServers, topic, () -> topics.partitions(topic), instance,
+                settings.journalLoadTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -67,8 +76,11 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal) {
-        return new RiskGuard(settings.risk(), journal);
+    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal, MeterRegistry meters,
+                        ObjectProvider<Clock> clock) {
+        RiskGuard risk = new RiskGuard(settings.risk(), journal);
+        OrderFlowGauges.register(meters, risk, journal, settings.recoveryAfter(), clock.getIfAvailable(Clock::systemUTC));
+        return risk;
     }
 
     @Bean
@@ -88,18 +100,42 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings) {
-        return new Reconciliation(kiwoom, journal, settings.reconcileWindow());
+    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
+        return new OrderOutcomes(journal, events, meters);
     }
 
     @Bean
-    OrderSubmission orderSubmission(OrderJournal journal, OrderValidation validation, RiskGuard risk,
-                                    KiwoomClient kiwoom, ExecutionTracker executions, Reconciliation reconciliation,
-                                    OrderEvents events, @Value("${topics.dead-letters}") String deadLetters,
-                                    OrdersProperties settings, ObjectProvider<OrderFlowProbe> probe,
-                                    MeterRegistry meters, ObjectProvider<Clock> clock) {
-        return new OrderSubmission(journal, validation, risk, kiwoom, executions, reconciliation, events, deadLetters,
-                settings.recoveryAfter(), probe.getIfAvailable(() -> OrderFlowProbe.NONE), meters,
+    SubmissionLock submissionLock() {
+        return new SubmissionLock();
+    }
+
+    @Bean
+    OrderIntake orderIntake(OrderJournal journal, OrderValidation validation, RiskGuard risk,
+                            ObjectProvider<Clock> clock) {
+        return new OrderIntake(journal, validation, risk, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
+                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    DeadLetterMeter deadLetterMeter, ObjectProvider<Clock> clock) {
+        return new OrderRejections(journal, events, outcomes, executions, deadLetters, deadLetterMeter,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    OrderSubmission orderSubmission(OrderJournal journal, KiwoomClient kiwoom, ExecutionTracker executions,
+                                    OrderOutcomes outcomes, SubmissionLock lock, ObjectProvider<OrderFlowProbe> probe,
+                                    ObjectProvider<Clock> clock) {
+        return new OrderSubmission(journal, kiwoom, executions, outcomes, lock,
+                probe.getIfAvailable(() -> OrderFlowProbe.NONE), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings,
+                                  ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock,
+                                  ObjectProvider<Clock> clock) {
+        return new Reconciliation(kiwoom, journal, settings.reconcileWindow(), settings.recoveryAfter(), executions,
+                outcomes, lock, clock.getIfAvailable(Clock::systemUTC));
     }
 }

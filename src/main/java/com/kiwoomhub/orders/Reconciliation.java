@@ -1,5 +1,6 @@
 package com.kiwoomhub.orders;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,18 +11,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderExecution;
 import com.kiwoomhub.canonical.OrderExecutionTranslator;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.kiwoom.CallOptions;
 import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.kiwoom.KiwoomException;
 import com.kiwoomhub.kiwoom.RateLimiter;
 import com.kiwoomhub.kiwoom.TrResponse;
+import com.kiwoomhub.security.Untrusted;
 
 /**
- * Finds out whether Kiwoom received a request whose outcome the hub does not know (a crash between
- * journal and answer, a timeout, a 5xx): it reads the account's open orders (ka10075 미체결) and
+ * Resolves the requests whose outcome the hub does not know (a crash between journal and answer, a
+ * timeout, a 5xx), on the {@code order-recovery} timer: it publishes UNKNOWN once, then finds out whether
+ * Kiwoom received the request. It reads the account's open orders (ka10075 미체결) and
  * orders with fills (ka10076 체결) for the symbol and side, and looks for an order with the same
  * quantity and price placed after the request was journaled (less the window, Kiwoom's clock and
  * seconds-only times) whose number no other request owns. A MODIFY/CANCEL matches by its original
@@ -32,14 +39,82 @@ import com.kiwoomhub.kiwoom.TrResponse;
  */
 public class Reconciliation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+
     private final KiwoomClient kiwoom;
     private final OrderJournal journal;
     private final Duration window;
+    private final Duration recoveryAfter;
+    private final ExecutionTracker executions;
+    private final OrderOutcomes outcomes;
+    private final SubmissionLock lock;
+    private final Clock clock;
 
-    public Reconciliation(KiwoomClient kiwoom, OrderJournal journal, Duration window) {
+    /**
+     * @param window        how much earlier than the request's journal time a matching order may be (clocks, seconds)
+     * @param recoveryAfter how long a request's outcome may stay unknown before it is reconciled
+     */
+    public Reconciliation(KiwoomClient kiwoom, OrderJournal journal, Duration window, Duration recoveryAfter,
+                          ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock, Clock clock) {
         this.kiwoom = kiwoom;
         this.journal = journal;
         this.window = window;
+        this.recoveryAfter = recoveryAfter;
+        this.executions = executions;
+        this.outcomes = outcomes;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    /**
+     * Resolves every request whose outcome is unknown and whose call cannot be in flight any more
+     * (SUBMITTING or UNKNOWN, journaled longer than {@code recovery-after} ago by this instance, three
+     * times that by another): UNKNOWN is published once, then ka10075/ka10076 decide between ACCEPTED
+     * (with the order number) and REJECTED.
+     *
+     * @return how many requests were resolved
+     */
+    public int recover() {
+        lock.lock();
+        try {
+            journal.refresh();
+            Instant now = clock.instant();
+            int resolved = 0;
+            for (JournalEntry entry : journal.entries()) {
+                // another instance's request is left to it for three times as long, so two instances rarely both resolve one
+                Duration wait = journal.instance().equals(entry.instance()) ? recoveryAfter : recoveryAfter.multipliedBy(3);
+                if (!entry.decided() && !entry.submittedAt().isAfter(now.minus(wait)) && resolve(entry)) {
+                    resolved++;
+                }
+            }
+            return resolved;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether Kiwoom's answer decided the request (false: reconciliation failed, retried next time) */
+    private boolean resolve(JournalEntry entry) {
+        JournalEntry unknown = entry;
+        if (entry.phase() == JournalEntry.JournalPhase.SUBMITTING) {
+            unknown = entry.unknown("The hub stopped before it knew whether Kiwoom received this request; reconciling");
+            outcomes.recordUnknown(unknown);
+        }
+        Optional<String> found;
+        try {
+            found = find(unknown);
+        } catch (KiwoomException e) {
+            LOG.warn("Order {} still unknown: reconciliation failed ({}); will retry", Untrusted.forLog(entry.clientOrderId()),
+                    Untrusted.forLog(e.getMessage()));
+            return false;
+        }
+        JournalEntry outcome = found
+                .map(number -> entry.accepted(number, "Reconciled: Kiwoom has order " + number + " (ka10075/ka10076)"))
+                .orElseGet(() -> entry.rejected(OrderFlowCodes.NOT_PLACED,
+                        "Reconciled: Kiwoom has no order for this request, it was not placed; send a new request to retry"));
+        outcomes.record(outcome);
+        outcomes.publishExecutions(executions.resolved(outcome));
+        return true;
     }
 
     /** Kiwoom's order number for the request, or empty when Kiwoom has no such order. */

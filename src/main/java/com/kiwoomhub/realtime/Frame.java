@@ -3,6 +3,7 @@ package com.kiwoomhub.realtime;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One text frame received from Kiwoom, as handed to listeners.
@@ -15,4 +16,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                      shared by every listener, so read-only
  */
 public record Frame(String trnm, String json, Instant receivedAt, long receivedNanos, JsonNode tree) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A field of a frame as trimmed text; empty if absent or null. */
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? "" : v.asText().trim();
+    }
+
+    /** The trnm of a frame about to be sent. */
+    static String trnmOf(String json) {
+        try {
+            return text(JSON.readTree(json), "trnm");
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a JSON frame with a trnm: " + e.getMessage());
+        }
+    }
 }

@@ -52,6 +52,12 @@ public class StateTopic implements AutoCloseable {
         this.partitions = partitions;
     }
 
+    /** How the topic setup creates a state topic ({@code topics.<key>}): compacted, enforced on an existing one. */
+    public static TopicDeclaration declaration(String key) {
+        return new TopicDeclaration(key, new TopicSettings(null, null, null, null, TopicConfig.CLEANUP_POLICY_COMPACT,
+                Map.of()), true);
+    }
+
     public String name() {
         return topic;
     }

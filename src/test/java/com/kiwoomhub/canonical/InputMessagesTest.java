@@ -20,7 +20,7 @@ class InputMessagesTest {
         OrderRequest request = CanonicalJson.mapper().readValue(json, OrderRequest.class);
 
         assertThat(request).isEqualTo(new OrderRequest("strat-1:42", OrderAction.NEW, "main", Side.BUY, "005930", 10L,
-                OrderType.LIMIT, 70100L, null, Exchange.NXT, null, null));
+                OrderType.LIMIT, 70100L, null, OrderDestination.NXT, null, null));
         assertThat(request.orderType().trdeTp()).isEqualTo("0");
         assertThat(CanonicalSchemas.validate(MessageType.ORDER_REQUEST, CanonicalJson.mapper().readTree(json))).isEmpty();
         assertThat(CanonicalSchemas.assertValid(request)).isEqualTo(CanonicalJson.mapper().readTree(json));

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderEvent;
 import com.kiwoomhub.canonical.OrderEventType;
+import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderStatus;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
-import com.kiwoomhub.orders.JournalEntry.JournalPhase;
 
 /** 00 주문체결 rows in Kiwoom's format → the events of the order they belong to. */
 class ExecutionTrackerTest {
@@ -129,9 +128,11 @@ class ExecutionTrackerTest {
     }
 
     private static JournalEntry accepted(String id, String number, long quantity) {
-        return new JournalEntry(id, JournalPhase.ACCEPTED, "a", "test", OrderAction.NEW, "default", "005930", Side.BUY,
-                quantity, OrderType.MARKET, null, null, Exchange.KRX, id, null, number, null, null, 0,
-                LocalDate.of(2026, 8, 19), Instant.parse("2026-08-19T00:40:00Z"), "kiwoom.order-requests", 0, 1);
+        OrderRequest request = new OrderRequest(id, OrderAction.NEW, "default", Side.BUY, "005930", quantity,
+                OrderType.MARKET, null, null, OrderDestination.KRX, null, null);
+        return JournalEntry.submitting(new OrderTicket(request, "default", "005930", Side.BUY, OrderDestination.KRX, id, null),
+                "test", Instant.parse("2026-08-19T00:40:00Z"), new RecordSource("kiwoom.order-requests", 0, 1))
+                .accepted(number, null);
     }
 
     private static Map<String, String> row(String number, String state, String kind, long quantity, long remaining,

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import com.kiwoomhub.canonical.Exchange;
 import com.kiwoomhub.canonical.OrderAction;
+import com.kiwoomhub.canonical.OrderDestination;
+import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.orders.JournalEntry.JournalPhase;
@@ -89,7 +89,7 @@ class OrderJournalTest {
         try (OrderJournal before = journal("before")) {
             JournalEntry claim = submitting(id, "before");
             assertThat(before.claim(claim)).isTrue();
-            before.record(claim.with(JournalPhase.ACCEPTED, "0000042", null, null), List.of());
+            before.record(claim.accepted("0000042", null), List.of());
         }
         try (OrderJournal after = journal("after")) {
             after.load();
@@ -133,13 +133,13 @@ class OrderJournalTest {
              OrderJournal sixDaysAgo = journal("recent", topic, Clock.fixed(now.minus(Duration.ofDays(6)), ZoneOffset.UTC))) {
             assertThat(old.claim(acceptedClaim)).isTrue();
             assertThat(other.claim(lostClaim)).isFalse();
-            old.record(acceptedClaim.with(JournalPhase.ACCEPTED, "0000071", null, null), List.of());
+            old.record(acceptedClaim.accepted("0000071", null), List.of());
             assertThat(old.claim(rejectedClaim)).isTrue();
-            old.record(rejectedClaim.with(JournalPhase.REJECTED, null, "KIWOOM_800033", "no"), List.of());
+            old.record(rejectedClaim.rejected("KIWOOM_800033", "no"), List.of());
             assertThat(old.claim(submitting(submitting, "old"))).isTrue();
             JournalEntry unknownClaim = submitting(unknown, "old");
             assertThat(old.claim(unknownClaim)).isTrue();
-            old.record(unknownClaim.with(JournalPhase.UNKNOWN, null, null, null), List.of());
+            old.record(unknownClaim.unknown(null), List.of());
             accept(sixDaysAgo, recent, "0000072");
         }
 
@@ -250,7 +250,7 @@ class OrderJournalTest {
     private static void accept(OrderJournal journal, String id, String brokerOrderId) {
         JournalEntry claim = submitting(id, journal.instance());
         assertThat(journal.claim(claim)).as("%s claims %s", journal.instance(), id).isTrue();
-        journal.record(claim.with(JournalPhase.ACCEPTED, brokerOrderId, null, null), List.of());
+        journal.record(claim.accepted(brokerOrderId, null), List.of());
     }
 
     private static String claimKey(JournalEntry claim) {
@@ -262,8 +262,9 @@ class OrderJournalTest {
     }
 
     private static JournalEntry submitting(String id, String instance) {
-        return new JournalEntry(id, JournalPhase.SUBMITTING, UUID.randomUUID().toString(), instance, OrderAction.NEW,
-                "default", "005930", Side.BUY, 1L, OrderType.MARKET, null, null, Exchange.KRX, id, null, null, null,
-                null, 0, LocalDate.now(), Instant.now(), "kiwoom.order-requests", 0, 1);
+        OrderRequest request = new OrderRequest(id, OrderAction.NEW, "default", Side.BUY, "005930", 1L, OrderType.MARKET,
+                null, null, OrderDestination.KRX, null, null);
+        return JournalEntry.submitting(new OrderTicket(request, "default", "005930", Side.BUY, OrderDestination.KRX, id, null),
+                instance, Instant.now(), new RecordSource("kiwoom.order-requests", 0, 1));
     }
 }
