@@ -1,5 +1,6 @@
 package com.kiwoomhub.marketdata;
 
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The Java behind {@code routes/candles.camel.yaml}: the configured series, the chart request of
  * each (the first poll backfills back to a date or several pages, later polls read the newest page),
- * and the bars of an answer that were not published yet.
+ * and the bars of an answer that were not published yet, also by an earlier run ({@link CandleProgress}).
  */
 @Component("candlePolling")
 public class CandlePolling {
@@ -32,10 +33,13 @@ public class CandlePolling {
     private final MarketCalendar calendar;
     private final KiwoomAccounts accounts;
     private final Map<CandleJob, CandleBackfill> backfills = new IdentityHashMap<>();
+    private final CandleProgress progress;
+    private boolean resumed;
 
     public CandlePolling(CandlePollingProperties settings, MarketCalendar calendar, KiwoomAccounts accounts,
-                         KiwoomClientProperties client, MeterRegistry meters) {
+                         KiwoomClientProperties client, MeterRegistry meters, CandleProgress progress) {
         this.accounts = accounts;
+        this.progress = progress;
         this.settings = settings;
         this.calendar = calendar;
         this.jobs = settings.jobs().stream().map(String::trim).filter(s -> !s.isEmpty()).map(CandleJob::parse).toList();
@@ -51,9 +55,32 @@ public class CandlePolling {
         }
     }
 
-    /** The configured series; none while no account is configured. */
-    public List<CandleJob> jobs() {
-        return accounts.isEmpty() ? List.of() : jobs;
+    /**
+     * The configured series; none while no account is configured. The first call reads where earlier
+     * runs left each series, so no closed bar is published twice across a restart.
+     */
+    public synchronized List<CandleJob> jobs() {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        if (!resumed) {
+            jobs.forEach(job -> progress.lastClosed(account(), job).ifPresent(job::resumeAfter));
+            resumed = true;
+        }
+        return jobs;
+    }
+
+    /** The bars {@link #unpublished} gave are on Kafka: the newest closed one is remembered, durably. */
+    public void published(CandleJob job) {
+        OffsetDateTime lastClosed = job.published();
+        if (lastClosed != null) {
+            progress.closedUpTo(account(), job, lastClosed);
+        }
+    }
+
+    /** The account whose chart TRs the route calls (the kiwoom: endpoint's default). */
+    private String account() {
+        return accounts.primary().alias();
     }
 
     /** The chart TR request body of a series: code, adjusted prices, tick/minute scope, today as base date. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import com.kiwoomhub.security.Untrusted;
  * (app keys) carry up to 200 items each. A request that does not fit is refused as a whole, before
  * anything is registered; the configured start-up subscriptions take what fits
  * ({@link WatchlistCoverage}). The sessions pace and batch the REG messages and restore them after
- * every login.
+ * every login. Run-time requests are remembered on the {@link SubscriptionStore} and subscribed again
+ * at start.
  */
 @Component("subscriptions")
 public class Subscriptions {
@@ -47,9 +49,13 @@ public class Subscriptions {
     /** item → its subscribed Kiwoom types. */
     private final Map<String, Set<String>> typesByItem = new HashMap<>();
     private volatile WatchlistCoverage coverage = WatchlistCoverage.NONE;
+    private final SubscriptionStore store;
+    private volatile String restoreError;
 
-    public Subscriptions(KiwoomSessions sessions, SubscriptionProperties settings, RealtimeProperties realtime) {
+    public Subscriptions(KiwoomSessions sessions, SubscriptionProperties settings, RealtimeProperties realtime,
+                         SubscriptionStore store) {
         this.sessions = sessions;
+        this.store = store;
         this.watchlist = Watchlist.codes(settings.watchlist());
         this.indices = Watchlist.codes(settings.indices());
         this.settings = settings;
@@ -84,10 +90,10 @@ public class Subscriptions {
         WatchlistCoverage plan = WatchlistCoverage.plan(indices, symbols, owners::containsKey, free,
                 maxItems * sessions.all().size());
         if (!plan.indices().isEmpty()) {
-            subscribe(plan.indices(), Set.of(Channel.INDICES.kiwoomType()));
+            subscribe(plan.indices(), Set.of(Channel.INDICES.kiwoomType()), null);
         }
         if (!plan.symbols().isEmpty()) {
-            subscribe(plan.symbols(), stockTypes);
+            subscribe(plan.symbols(), stockTypes, null);
         }
         coverage = plan;
         if (!plan.complete()) {
@@ -126,12 +132,78 @@ public class Subscriptions {
                     "no real-time session: no Kiwoom account is configured or kiwoom.realtime.enabled is false");
         }
         List<String> items = symbols.stream().distinct().toList();
+        List<String> channels = strings(request, "channels").stream().distinct().toList();
         if (action == SubscriptionAction.SUBSCRIBE) {
-            subscribe(items, types);
+            subscribe(items, types, null);
+            ownersOf(items).forEach((alias, owned) -> store.subscribed(alias, owned, channels));
         } else {
+            Map<String, List<String>> owned = ownersOf(items);
             unsubscribe(items, types);
+            owned.forEach((alias, ownedItems) -> store.unsubscribed(alias, ownedItems, channels));
         }
         return action + " " + items.size() + " symbol(s) " + types + "; " + summary();
+    }
+
+    /**
+     * Subscribes the run-time subscriptions stored for this hub's accounts, each item on its account's
+     * session (at start, after the configured ones). Items of accounts this hub does not carry are left
+     * to the instance that does.
+     *
+     * @return a line for the log
+     */
+    public synchronized String restoreRunTime() {
+        if (sessions.all().isEmpty()) {
+            return "no real-time session: no run-time subscription restored";
+        }
+        List<SubscriptionStore.Entry> stored;
+        try {
+            stored = store.load();
+            restoreError = null;
+        } catch (RuntimeException e) {
+            restoreError = e.getMessage();
+            LOG.error("Run-time subscriptions not restored: {}", e.getMessage());
+            return "run-time subscriptions NOT restored (" + e.getMessage() + ")";
+        }
+        Map<String, Map<String, List<String>>> byAccountAndChannel = new TreeMap<>();
+        stored.forEach(e -> byAccountAndChannel.computeIfAbsent(e.account(), a -> new TreeMap<>())
+                .computeIfAbsent(e.channel(), c -> new ArrayList<>()).add(e.symbol()));
+        int restored = 0;
+        int elsewhere = 0;
+        for (var account : byAccountAndChannel.entrySet()) {
+            KiwoomSession session = sessions.find(account.getKey()).orElse(null);
+            for (var channel : account.getValue().entrySet()) {
+                if (session == null) {
+                    elsewhere += channel.getValue().size();
+                    continue;
+                }
+                try {
+                    subscribe(channel.getValue(), types(List.of(channel.getKey()), channel.getValue()), session);
+                    restored += channel.getValue().size();
+                } catch (SubscriptionRejectedException e) {
+                    LOG.warn("Stored {} subscriptions of account '{}' not restored: {}", channel.getKey(),
+                            account.getKey(), e.getMessage());
+                }
+            }
+        }
+        return "restored " + restored + " run-time subscription(s) (symbol × channel) from " + store.name()
+                + (elsewhere > 0 ? ", left " + elsewhere + " of accounts not configured here" : "") + "; " + summary();
+    }
+
+    /** Why the stored subscriptions could not be read at start; null when they were. */
+    public String restoreError() {
+        return restoreError;
+    }
+
+    /** The stored run-time subscriptions of an account. */
+    public List<SubscriptionStore.Entry> runTime(String account) {
+        return store.of(account);
+    }
+
+    private Map<String, List<String>> ownersOf(List<String> items) {
+        Map<String, List<String>> byOwner = new TreeMap<>();
+        items.stream().filter(owners::containsKey)
+                .forEach(item -> byOwner.computeIfAbsent(owners.get(item), a -> new ArrayList<>()).add(item));
+        return byOwner;
     }
 
     /** Items per account alias, for logs and tests. */
@@ -142,10 +214,12 @@ public class Subscriptions {
         return counts;
     }
 
-    private void subscribe(List<String> items, Set<String> types) {
+    /** Subscribes items on their current session, new ones on {@code target} or else on the session with most room. */
+    private void subscribe(List<String> items, Set<String> types, KiwoomSession target) {
         List<String> fresh = items.stream().filter(item -> !owners.containsKey(item)).toList();
         Map<KiwoomSession, Integer> free = new LinkedHashMap<>();
-        sessions.all().forEach(s -> free.put(s, Math.max(0, maxItems - s.registeredItems())));
+        (target == null ? sessions.all() : List.of(target))
+                .forEach(s -> free.put(s, Math.max(0, maxItems - s.registeredItems())));
         int room = free.values().stream().mapToInt(Integer::intValue).sum();
         if (fresh.size() > room) {
             throw new SubscriptionRejectedException(SubscriptionRejectedException.LIMIT, "subscribing "

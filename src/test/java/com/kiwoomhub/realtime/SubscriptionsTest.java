@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomEnvironment;
+import com.kiwoomhub.support.InMemoryStateTopic;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -22,6 +23,7 @@ class SubscriptionsTest {
     private final RealtimeProperties settings = KiwoomSessionTest.settings(Duration.ofSeconds(60), Duration.ofSeconds(5), 4);
     private final KiwoomSession main = session("main");
     private final KiwoomSession second = session("second");
+    private final InMemoryStateTopic stored = new InMemoryStateTopic("kiwoom.subscriptions");
     private final Subscriptions subscriptions = subscriptions(List.of("005930", "000660"));
 
     @Test
@@ -106,10 +108,50 @@ class SubscriptionsTest {
     }
 
     private Subscriptions subscriptions(List<String> watchlist) {
-        return new Subscriptions(new KiwoomSessions(List.of(main, second)), new SubscriptionProperties(
-                List.of("trades", "orderbooks"), watchlist, List.of("001", "101"), true, true, true, "group"), settings);
+        return subscriptions(watchlist, main, second);
     }
 
+    private Subscriptions subscriptions(List<String> watchlist, KiwoomSession... sessions) {
+        return new Subscriptions(new KiwoomSessions(List.of(sessions)), new SubscriptionProperties(
+                List.of("trades", "orderbooks"), watchlist, List.of("001", "101"), true, true, true, "group"), settings,
+                new SubscriptionStore(stored));
+    }
+
+    @Test
+    void appliedRequestsAreStoredPerAccountSymbolAndChannelAndUnsubscribeLeavesTombstones() {
+        subscriptions.apply("""
+                {"action":"SUBSCRIBE","symbols":["900001"],"channels":["trades","orderbooks"]}""");
+        String owner = main.registeredItems() == 1 ? "main" : "second";
+        subscriptions.apply("""
+                {"action":"UNSUBSCRIBE","symbols":["900001","900002"],"channels":["orderbooks"]}""");
+
+        assertThat(stored.writes()).containsExactly(
+                owner + "/900001/trades={\"account\":\"" + owner + "\",\"symbol\":\"900001\",\"channel\":\"trades\"}",
+                owner + "/900001/orderbooks={\"account\":\"" + owner + "\",\"symbol\":\"900001\",\"channel\":\"orderbooks\"}",
+                owner + "/900001/orderbooks=null");
+        assertThat(subscriptions.runTime(owner)).containsExactly(new SubscriptionStore.Entry(owner, "900001", "trades"));
+    }
+
+    @Test
+    void aRestartRegistersTheStoredItemsOnTheSessionOfTheirAccount() {
+        stored.write("second/900001/trades", "{\"account\":\"second\",\"symbol\":\"900001\",\"channel\":\"trades\"}");
+        stored.write("second/900002/trades", "{\"account\":\"second\",\"symbol\":\"900002\",\"channel\":\"trades\"}");
+        stored.write("gone/900003/trades", "{\"account\":\"gone\",\"symbol\":\"900003\",\"channel\":\"trades\"}");
+        KiwoomSession freshMain = session("main");
+        KiwoomSession freshSecond = session("second");
+        Subscriptions restarted = subscriptions(List.of("005930", "000660"), freshMain, freshSecond);
+
+        restarted.subscribeConfigured();
+        int configuredOnSecond = freshSecond.registeredItems();
+        assertThat(restarted.restoreRunTime()).startsWith("restored 2 run-time subscription(s)")
+                .contains("left 1 of accounts not configured here");
+
+        assertThat(freshSecond.registeredItems()).isEqualTo(configuredOnSecond + 2);
+        assertThat(restarted.itemsByAccount()).containsEntry("second", configuredOnSecond + 2)
+                .containsEntry("main", 4 - configuredOnSecond);
+        assertThat(restarted.runTime("second")).extracting(SubscriptionStore.Entry::symbol).containsExactly("900001", "900002");
+        assertThat(restarted.restoreError()).isNull();
+    }
     private static String request(String action, int count, String channel) {
         return request(action, count, channel, 900_000);
     }
