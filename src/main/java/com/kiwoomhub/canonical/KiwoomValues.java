@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class KiwoomValues {
 
-    /** Korea Standard Time: every Kiwoom time is KST, which has no daylight saving. */
+    /** Korea Standard Time, the hub's one KST: every Kiwoom time is KST, which has no daylight saving. */
     public static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     /**

@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * The one path by which the hub calls a Kiwoom REST TR: token, path, headers, rate limit,
  * pagination, retries, error mapping and metering. Blocking; safe for concurrent use.
@@ -46,7 +48,7 @@ public final class KiwoomClient {
     private final KiwoomHttp http;
     private final KiwoomClientProperties.Retry retry;
     private final MeterRegistry meters;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
 
     public KiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
                         KiwoomClientProperties.Retry retry, MeterRegistry meters) {

@@ -1,10 +1,11 @@
 package com.kiwoomhub.kiwoom;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * One access token per app key (au10001), shared by every route and the WebSocket session.
  *
@@ -38,7 +41,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class TokenManager implements SessionTokens, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
-    static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter EXPIRES_DT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** What health and operators may know about an account's token; never the token itself. */
@@ -66,7 +68,7 @@ public final class TokenManager implements SessionTokens, AutoCloseable {
     private final KiwoomClientProperties.Token settings;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, KiwoomAccount> issuedFor = new ConcurrentHashMap<>();
 

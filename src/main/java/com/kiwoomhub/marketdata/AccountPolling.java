@@ -1,7 +1,8 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -19,8 +20,6 @@ import com.kiwoomhub.kiwoom.KiwoomAccounts;
  */
 @Component("accountPolling")
 public class AccountPolling {
-
-    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     private final KiwoomAccounts accounts;
 

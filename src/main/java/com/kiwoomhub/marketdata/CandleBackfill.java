@@ -1,5 +1,7 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +85,7 @@ final class CandleBackfill implements PageWalk {
             }
         }
         if (oldest != null) {
-            oldestEpoch.set(oldest.atStartOfDay(MarketCalendar.KST).toEpochSecond());
+            oldestEpoch.set(oldest.atStartOfDay(KST).toEpochSecond());
         }
         // a day+ chart has all of the date's bar once it shows; an intraday one only after an older day
         boolean reached = oldest != null && (oldest.isBefore(from) || !tr.intraday() && oldest.equals(from));

@@ -13,6 +13,7 @@ import com.kiwoomhub.canonical.IndexTick;
 import com.kiwoomhub.canonical.IndexTickTranslator;
 import com.kiwoomhub.canonical.KiwoomValues;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.kiwoom.Watchlist;
 
 /**
  * The Java behind {@code routes/indices.camel.yaml}: one ka20001 업종현재가요청 per configured index
@@ -26,7 +27,7 @@ public class IndexPolling {
 
     public IndexPolling(@Value("${kiwoom.realtime.subscriptions.indices:001,101}") List<String> indices,
                         KiwoomAccounts accounts) {
-        this.indices = indices.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        this.indices = Watchlist.codes(indices);
         this.accounts = accounts;
     }
 

@@ -1,9 +1,10 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
@@ -20,8 +21,6 @@ import com.kiwoomhub.kiwoom.KiwoomProperties;
  */
 @Component
 public class MarketCalendar {
-
-    public static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
     private final MarketHoursProperties hours;
     private final Set<LocalDate> holidays;

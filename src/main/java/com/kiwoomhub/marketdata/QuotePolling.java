@@ -1,7 +1,8 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import com.kiwoomhub.canonical.Quote;
 import com.kiwoomhub.canonical.QuoteTranslator;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomProperties;
+import com.kiwoomhub.kiwoom.Watchlist;
 
 /**
  * The Java behind {@code routes/quotes.camel.yaml}: which requests one poll cycle makes for the
@@ -24,7 +26,6 @@ public class QuotePolling {
 
     /** ka10095 takes at most 100 codes joined by {@code |}; more is refused with 1634. */
     static final int KA10095_MAX_CODES = 100;
-    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     private final List<String> watchlist;
     private final QuotePollingProperties settings;
@@ -32,7 +33,7 @@ public class QuotePolling {
 
     public QuotePolling(KiwoomProperties kiwoom, QuotePollingProperties settings, KiwoomAccounts accounts) {
         this.accounts = accounts;
-        this.watchlist = kiwoom.watchlist().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        this.watchlist = Watchlist.codes(kiwoom.watchlist());
         this.settings = settings;
         if (!QuoteTranslator.KA10095.equals(settings.tr()) && !QuoteTranslator.KA10001.equals(settings.tr())) {
             throw new IllegalStateException("kiwoom.quotes.tr must be ka10095 or ka10001, got " + settings.tr());

@@ -1,5 +1,7 @@
 package com.kiwoomhub.notifications;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kiwoomhub.marketdata.MarketCalendar;
 
 /**
  * The Java behind {@code routes/notifications.camel.yaml}: turns condition signals and order events
@@ -127,7 +128,7 @@ public class AlertMessages {
     }
 
     private static String time(String isoTime) {
-        return TIME.format(OffsetDateTime.parse(isoTime).atZoneSameInstant(MarketCalendar.KST)) + " KST";
+        return TIME.format(OffsetDateTime.parse(isoTime).atZoneSameInstant(KST)) + " KST";
     }
 
     private static String won(long amount) {

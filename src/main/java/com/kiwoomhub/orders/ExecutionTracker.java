@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.KiwoomFormatException;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderEvent;
@@ -103,7 +106,7 @@ public class ExecutionTracker {
     private record Row(String account, OrderExecution execution) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
     /** {@link #key} of an order number → the chain it belongs to. */
     private final Map<String, Chain> chains = new HashMap<>();
     private final List<Row> waiting = new ArrayList<>();
@@ -196,7 +199,7 @@ public class ExecutionTracker {
         List<OrderExecution> rows;
         try {
             JsonNode node = json.readTree(frame);
-            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(OrderEvents.KST));
+            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(KST));
         } catch (KiwoomFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warn("00 frame of account '{}' skipped: {}", account, e.getMessage());
             return List.of();

@@ -1,17 +1,18 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -46,9 +47,9 @@ public record JournalEntry(String clientOrderId, JournalPhase phase, String atte
                            String errorCode, String reason, long notional, LocalDate tradingDate,
                            Instant submittedAt, @JsonUnwrapped RecordSource source) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The canonical mapper, except that the journal has always written its null fields. */
+    private static final ObjectMapper JSON = CanonicalJson.mapper().copy()
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     /** The write-ahead claim of a valid request, with a new attempt id, journaled by {@code instance} at {@code at}. */
     public static JournalEntry submitting(OrderTicket t, String instance, Instant at, RecordSource source) {
@@ -75,7 +76,7 @@ public record JournalEntry(String clientOrderId, JournalPhase phase, String atte
 
     /** The KST trading date of a moment. */
     static LocalDate tradingDate(Instant at) {
-        return LocalDate.ofInstant(at, OrderEvents.KST);
+        return LocalDate.ofInstant(at, KST);
     }
 
     /** Whether the entry stands for this very Kafka record (a redelivery), not another record with the same id. */

@@ -1,8 +1,9 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,8 +21,6 @@ import com.kiwoomhub.canonical.OrderStatus;
  * so that they can be written in the same transaction as the journal entry.
  */
 public final class OrderEvents {
-
-    static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     private final String topic;
 

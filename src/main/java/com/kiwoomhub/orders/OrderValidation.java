@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -32,7 +33,7 @@ public class OrderValidation {
     private final Set<String> exchanges;
     private final OrderJournal journal;
     private final ExecutionTracker executions;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = CanonicalJson.mapper();
 
     public OrderValidation(KiwoomAccounts accounts, OrdersProperties settings, OrderJournal journal,
                            ExecutionTracker executions) {

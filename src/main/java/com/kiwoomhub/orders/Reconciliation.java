@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +121,7 @@ public class Reconciliation {
 
     /** Kiwoom's order number for the request, or empty when Kiwoom has no such order. */
     public Optional<String> find(JournalEntry entry) {
-        LocalDate today = LocalDate.now(OrderEvents.KST);
+        LocalDate today = LocalDate.now(KST);
         List<OrderExecution> rows = new ArrayList<>();
         String sideCode = entry.side() == null ? "0" : entry.side() == Side.SELL ? "1" : "2";
         TrResponse open = kiwoom.call(entry.account(), OrderExecutionTranslator.KA10075,

@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +67,7 @@ public class RiskGuard {
             return Optional.of("the request is " + Duration.between(requested, now).toSeconds() + " s old, older than "
                     + maxAge.toSeconds() + " s (kiwoom.orders.risk.max-age): a stale order is not sent");
         }
-        LocalDate today = LocalDate.ofInstant(now, OrderEvents.KST);
+        LocalDate today = LocalDate.ofInstant(now, KST);
         String symbol = ticket.symbol();
         if (blocked.contains(symbol)) {
             return Optional.of("symbol " + symbol + " is blocked (kiwoom.orders.risk.blocked-symbols)");

@@ -5,6 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * One text frame received from Kiwoom, as handed to listeners.
  *
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record Frame(String trnm, String json, Instant receivedAt, long receivedNanos, JsonNode tree) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
 
     /** A field of a frame as trimmed text; empty if absent or null. */
     static String text(JsonNode node, String field) {

@@ -29,7 +29,7 @@ public class KiwoomRealtimeComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (ALL_ACCOUNTS.equals(remaining)) {
-            KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, sessions.all(), true);
+            KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, remaining, sessions.all(), true);
             setProperties(endpoint, parameters);
             return endpoint;
         }
@@ -37,7 +37,7 @@ public class KiwoomRealtimeComponent extends DefaultComponent {
                 "kiwoom-realtime: no realtime session for account alias '" + remaining + "'; configured: "
                         + sessions.all().stream().map(s -> s.account().alias()).toList()
                         + " (is kiwoom.realtime.enabled true and the account configured?)"));
-        KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, List.of(session), false);
+        KiwoomRealtimeEndpoint endpoint = new KiwoomRealtimeEndpoint(uri, this, remaining, List.of(session), false);
         setProperties(endpoint, parameters);
         return endpoint;
     }

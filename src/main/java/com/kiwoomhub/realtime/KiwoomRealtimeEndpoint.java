@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,17 +24,30 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (consumer: frames in the route at once per session, default 1; see {@link KiwoomRealtimeConsumer}).
  * Frames are never split.
  */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "kiwoom-realtime", title = "Kiwoom Realtime",
+        syntax = "kiwoom-realtime:account", category = {Category.API, Category.NETWORKING},
+        headersClass = KiwoomRealtimeHeaders.class)
 public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
 
+    @UriPath(description = "Alias of the account whose WebSocket session this is; * = every account's session.")
+    @Metadata(required = true)
+    private final String account;
     private final List<KiwoomSession> sessions;
     private final boolean allAccounts;
+    @UriParam(label = "consumer", javaType = "java.lang.String",
+            description = "Comma list: only frames with one of these trnm reach the consumer (e.g. REAL, LOGIN, CNSRREQ); empty = all.")
     private Set<String> trnm = Set.of();
+    @UriParam(label = "consumer", javaType = "java.lang.String",
+            description = "Comma list: REAL frames pass only if one of their rows has one of these types (e.g. 0B,0D); other frames are not affected.")
     private Set<String> types = Set.of();
+    @UriParam(label = "consumer", defaultValue = "1",
+            description = "Frames of one session in the route at once, awaiting an asynchronous last step (such as a Kafka ack).")
     private int maxInFlight = 1;
 
-    KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, List<KiwoomSession> sessions,
+    KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, String account, List<KiwoomSession> sessions,
                            boolean allAccounts) {
         super(uri, component);
+        this.account = account;
         this.sessions = List.copyOf(sessions);
         this.allAccounts = allAccounts;
     }
@@ -43,17 +61,21 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
      * The session a producer writes to: the endpoint's own, or for {@code kiwoom-realtime:*} the one
      * whose alias is in {@code account} (header {@code KiwoomAccount}).
      */
-    KiwoomSession session(String account) {
+    KiwoomSession session(String alias) {
         if (!allAccounts) {
             return sessions.get(0);
         }
-        if (account == null) {
+        if (alias == null) {
             throw new IllegalArgumentException("kiwoom-realtime:* needs header " + KiwoomRealtimeHeaders.ACCOUNT
                     + " to know which account's session to write to");
         }
-        return sessions.stream().filter(s -> s.account().alias().equals(account)).findFirst()
+        return sessions.stream().filter(s -> s.account().alias().equals(alias)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("kiwoom-realtime: no realtime session for account alias '"
-                        + account + "'"));
+                        + alias + "'"));
+    }
+
+    public String getAccount() {
+        return account;
     }
 
     public void setTrnm(String trnm) {

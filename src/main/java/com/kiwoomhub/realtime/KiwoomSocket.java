@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * One WebSocket connection of a session and what belongs to it: LOGIN, the PING echo, SYSTEM
  * notices, chained sends (the JDK client forbids overlapping sendText) and the close. Frames after
@@ -42,7 +44,7 @@ final class KiwoomSocket implements WebSocket.Listener, RegistrationPump.Link {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KiwoomSocket.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
 
     private final String alias;
     private final Duration evictionBackoff;

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.kiwoomhub.canonical.CanonicalJson;
+
 /**
  * The registrations a session wants, per group ({@code grp_no}): what it sends after every LOGIN
  * and what {@code register}/{@code unregister} change. Turns them into REG/REMOVE messages of at
@@ -22,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Registrations {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = CanonicalJson.mapper();
 
     private final int maxItems;
     private final int itemsPerMessage;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.SubscriptionAction;
+import com.kiwoomhub.kiwoom.Watchlist;
 import com.kiwoomhub.security.Untrusted;
 
 /**
@@ -55,8 +56,8 @@ public class Subscriptions {
                          SubscriptionStore store) {
         this.sessions = sessions;
         this.store = store;
-        this.watchlist = distinct(settings.watchlist());
-        this.indices = distinct(settings.indices());
+        this.watchlist = Watchlist.codes(settings.watchlist());
+        this.indices = Watchlist.codes(settings.indices());
         this.settings = settings;
         this.maxItems = realtime.maxItems();
     }
@@ -291,10 +292,6 @@ public class Subscriptions {
             types.add(channel.kiwoomType());
         }
         return types;
-    }
-
-    private static List<String> distinct(List<String> items) {
-        return items.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     private static SubscriptionAction action(JsonNode node) {

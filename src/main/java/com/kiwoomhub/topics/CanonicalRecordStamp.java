@@ -1,7 +1,8 @@
 package com.kiwoomhub.topics;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -20,8 +21,6 @@ import com.kiwoomhub.canonical.CloudEvent;
  */
 @Component("canonicalRecord")
 public class CanonicalRecordStamp {
-
-    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
     /**
      * @param origin the Kiwoom origin: a TR id ({@code ka10095}) or {@code ws/<type>}

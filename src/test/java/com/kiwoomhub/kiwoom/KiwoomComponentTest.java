@@ -41,16 +41,16 @@ class KiwoomComponentTest {
             assertThat(quote.getException()).isNull();
             JsonNode body = quote.getMessage().getBody(JsonNode.class);
             assertThat(body.path("stk_nm").asText()).isEqualTo("삼성전자");
-            assertThat(quote.getMessage().getHeader(KiwoomProducer.API_ID)).isEqualTo("ka10001");
-            assertThat(quote.getMessage().getHeader(KiwoomProducer.PAGES)).isEqualTo(1);
+            assertThat(quote.getMessage().getHeader(KiwoomHeaders.API_ID)).isEqualTo("ka10001");
+            assertThat(quote.getMessage().getHeader(KiwoomHeaders.PAGES)).isEqualTo(1);
             assertThat(stub.trRequests().get(0).body()).isEqualTo("{\"stk_cd\":\"005930\"}");
 
             Exchange candles = template.request("direct:candles", e -> e.getMessage().setBody("{\"stk_cd\":\"005930\"}"));
             assertThat(candles.getMessage().getBody(JsonNode.class).path("stk_dt_pole_chart_qry")).hasSize(3);
-            assertThat(candles.getMessage().getHeader(KiwoomProducer.PAGES)).isEqualTo(3);
-            assertThat(candles.getMessage().getHeader(KiwoomProducer.ROWS)).isEqualTo(3);
-            assertThat(candles.getMessage().getHeader(KiwoomProducer.HAS_MORE)).isEqualTo(true);
-            assertThat(candles.getMessage().getHeader(KiwoomProducer.NEXT_KEY)).isEqualTo("NK-3");
+            assertThat(candles.getMessage().getHeader(KiwoomHeaders.PAGES)).isEqualTo(3);
+            assertThat(candles.getMessage().getHeader(KiwoomHeaders.ROWS)).isEqualTo(3);
+            assertThat(candles.getMessage().getHeader(KiwoomHeaders.HAS_MORE)).isEqualTo(true);
+            assertThat(candles.getMessage().getHeader(KiwoomHeaders.NEXT_KEY)).isEqualTo("NK-3");
         }
     }
 

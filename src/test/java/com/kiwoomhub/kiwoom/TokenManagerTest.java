@@ -1,5 +1,6 @@
 package com.kiwoomhub.kiwoom;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class TokenManagerTest {
 
     /** expires_dt as Kiwoom writes it: KST wall time, yyyyMMddHHmmss. */
     private String expiresIn(Duration d) {
-        return LocalDateTime.ofInstant(hub.clock.instant().plus(d), TokenManager.KST)
+        return LocalDateTime.ofInstant(hub.clock.instant().plus(d), KST)
                 .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
     }
 

@@ -1,5 +1,6 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
@@ -61,13 +62,9 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.account.interval-ms=60000",
         "kiwoom.sandbox.tick-interval=0",
         "kiwoom.realtime.enabled=false"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class CandleBackfillTest {
 
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
-
-    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** Four years back: two daily pages of the sandbox's 2,000-day history, far past its 60 minute days. */
     private static final LocalDate FROM = LocalDate.now(KST).minusYears(4);

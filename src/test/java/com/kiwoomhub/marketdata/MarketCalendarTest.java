@@ -1,5 +1,6 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -33,12 +34,12 @@ class MarketCalendarTest {
 
     @Test
     void alwaysOpenWhenMarketHoursOnlyIsOff() {
-        Clock saturday = Clock.fixed(ZonedDateTime.parse("2026-11-21T03:00:00+09:00").toInstant(), MarketCalendar.KST);
+        Clock saturday = Clock.fixed(ZonedDateTime.parse("2026-11-21T03:00:00+09:00").toInstant(), KST);
         assertThat(new MarketCalendar(HOURS, false, saturday).isOpen()).isTrue();
     }
 
     private static MarketCalendar at(String time) {
         return new MarketCalendar(HOURS, true,
-                Clock.fixed(ZonedDateTime.parse(time).toInstant(), MarketCalendar.KST));
+                Clock.fixed(ZonedDateTime.parse(time).toInstant(), KST));
     }
 }

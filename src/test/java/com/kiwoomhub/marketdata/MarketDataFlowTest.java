@@ -1,5 +1,6 @@
 package com.kiwoomhub.marketdata;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.TokenManager;
@@ -56,11 +57,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.account.interval-ms=1000",
         "kiwoom.sandbox.tick-interval=0",
         "kiwoom.realtime.enabled=false"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class MarketDataFlowTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -220,7 +218,7 @@ class MarketDataFlowTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\",\"appkey\":\""
                         + demo.appKey() + "\",\"secretkey\":\"" + demo.secretKey() + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body());
-        String today = LocalDate.now(ZoneId.of("Asia/Seoul")).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String today = LocalDate.now(KST).format(DateTimeFormatter.BASIC_ISO_DATE);
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/dostk/chart"))
                 .header("Content-Type", "application/json;charset=UTF-8")
                 .header("api-id", "ka10081")

@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.RequestJournal.ReceivedRequest;
 import com.kiwoomhub.sandbox.Sandbox;
@@ -36,11 +38,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         // Arrivals are timed at the sandbox: the margin covers scheduling jitter on this shared 2-core machine.
         "kiwoom.client.rate-limit.safety-margin=250ms",
         "kiwoom.realtime.enabled=false"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class QuotePollingRateLimitTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     @Autowired
     Sandbox sandbox;

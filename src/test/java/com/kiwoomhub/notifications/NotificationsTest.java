@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.sun.net.httpserver.HttpServer;
 
@@ -50,11 +51,8 @@ import com.sun.net.httpserver.HttpServer;
         "hub.notifications.window=20s",
         "hub.notifications.slack-channel=#desk",
         "hub.notifications.auto-offset-reset=earliest"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class NotificationsTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> POSTS = new CopyOnWriteArrayList<>();

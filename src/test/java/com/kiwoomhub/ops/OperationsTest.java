@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -41,6 +42,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
@@ -59,11 +61,8 @@ import com.kiwoomhub.topics.TopicCatalog;
                 "kiwoom.client.revoke-on-shutdown=false"})
 @AutoConfigureObservability
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class OperationsTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final int KIWOOM_PORT = freePort();
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
 
@@ -34,11 +36,8 @@ import com.kiwoomhub.sandbox.SandboxSettings;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class OrderCrashTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final String SYMBOL = "005930";
     private static final long TOP = 99_000;

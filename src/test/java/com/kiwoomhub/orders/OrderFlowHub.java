@@ -1,9 +1,11 @@
 package com.kiwoomhub.orders;
 
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 
 /**
@@ -21,11 +23,8 @@ import com.kiwoomhub.KiwoomHubApplication;
                 "management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always"})
 @AutoConfigureObservability
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 public abstract class OrderFlowHub {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     public static final String ADMIN_TOKEN = "admin-token-for-tests";
 }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -43,11 +45,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * decided entries past the retention are pruned while requests awaiting their outcome are kept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class OrderJournalTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final String TOPIC = "test.order-journal";
 

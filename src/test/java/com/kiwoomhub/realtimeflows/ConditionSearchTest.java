@@ -1,5 +1,6 @@
 package com.kiwoomhub.realtimeflows;
 
+import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +70,7 @@ class ConditionSearchTest extends RealtimeFlowsTest {
                     topic.matching(r -> "900301".equals(r.key())).get(0).value());
             assertThat(enter.path("conditionSeq").asText()).isEqualTo("8");
             assertThat(enter.path("conditionName").asText()).isEqualTo("없음");
-            assertThat(enter.path("time").asText()).startsWith(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).toString());
+            assertThat(enter.path("time").asText()).startsWith(java.time.LocalDate.now(KST).toString());
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.CanonicalSchemas;
@@ -56,11 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "hub.feed.token=" + RealtimeFlowsTest.FEED_TOKEN,
                 "hub.feed.max-symbols=50"})
 @Import(SandboxRealtime.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 abstract class RealtimeFlowsTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String FEED_TOKEN = "feed-token-for-tests";

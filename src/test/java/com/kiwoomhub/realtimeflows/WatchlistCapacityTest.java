@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.realtime.Subscriptions;
@@ -46,11 +48,8 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.candles.jobs=",
         "kiwoom.orders.enabled=false"})
 @Import(SandboxRealtime.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class WatchlistCapacityTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final List<String> UNIVERSE = IntStream.range(0, 2_000)
             .mapToObj(i -> String.format("%06d", 100_000 + i)).toList();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomEnvironment;
@@ -20,12 +21,8 @@ import com.kiwoomhub.kiwoom.KiwoomEnvironment;
 /** With no Kiwoom keys the application starts the sandbox and points its Kiwoom settings at it. */
 @SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0"})
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class SandboxStartupTest {
-
-    static {
-        // Kafka's testkit deletes its log dir from a JVM shutdown hook while the broker still runs
-        Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     @Autowired
     private Environment environment;

@@ -28,12 +28,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.MutableClock;
 import com.kiwoomhub.sandbox.Sandbox;
@@ -48,11 +50,8 @@ import com.kiwoomhub.support.TopicReader;
  * sandbox whose clock the test moves. The second run registers the watchlist and the run-time
  * subscriptions the first one was left with, and publishes only the hourly bars closed since.
  */
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class RestartTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();

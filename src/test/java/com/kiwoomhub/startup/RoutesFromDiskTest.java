@@ -37,6 +37,7 @@ import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.support.TopicReader;
 
@@ -48,11 +49,8 @@ import com.kiwoomhub.support.TopicReader;
 @SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class RoutesFromDiskTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final Path ROUTES = createRoutesFolder();
 

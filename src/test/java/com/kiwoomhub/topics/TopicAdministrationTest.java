@@ -30,6 +30,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
+
 /**
  * The topic setup against a real broker that, like most managed clusters, creates no topic on first
  * use and enforces ACLs: creation with the configured settings, the check of existing topics, the
@@ -37,11 +39,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class TopicAdministrationTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final String DENIED = "t.denied";
     private static final TopicSettings DEFAULTS = new TopicSettings(3, null, null, 3_600_000L, "delete", Map.of());
