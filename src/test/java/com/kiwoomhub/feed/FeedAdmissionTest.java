@@ -57,8 +57,10 @@ class FeedAdmissionTest {
         feed.onClientEvent(event("k1", VertxWebsocketEvent.MESSAGE, "{\"type\":\"SUBSCRIBE\",\"symbols\":[\"005930\"]}"));
         verify(socket, never()).writeTextMessage(anyString());
         feed.onClientEvent(event("k1", VertxWebsocketEvent.OPEN, socket));
-        verify(socket).writeTextMessage(
-                "{\"type\":\"SUBSCRIBED\",\"subscriptions\":{\"trades\":[\"005930\"],\"orderbooks\":[\"005930\"]}}");
+        // No channels named: every stock channel, none of the index channel.
+        verify(socket).writeTextMessage("{\"type\":\"SUBSCRIBED\",\"subscriptions\":{\"trades\":[\"005930\"],"
+                + "\"orderbooks\":[\"005930\"],\"expected-trades\":[\"005930\"],\"program-trades\":[\"005930\"],"
+                + "\"market-events\":[\"005930\"],\"indices\":[]}}");
     }
 
     private static ServerWebSocket socket() {
