@@ -3,7 +3,6 @@ package com.kiwoomhub.sandbox;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,8 @@ import java.util.SplittableRandom;
 /**
  * The simulated KRX market: one state per symbol, moved tick by tick on the KRX price grid within
  * ±30 % of the previous close by a random walk that is deterministic for the seed. Every move is a
- * trade that updates the day's OHLC and volume and is pushed as 0B and 0D rows.
- *
- * <p>Nextrade trades beside KRX at the same price: each KRX trade comes with an NXT trade of a set
- * percentage of its size and side, and the NXT book holds that percentage of the KRX quantities. The
- * rows go out per {@link TradingVenue}: the bare code for KRX, {@code _NX} for NXT and {@code _AL} for the
- * SOR tape, which carries the trades of both.
+ * trade that updates the day's OHLC and volume ({@link SymbolDay}) and is pushed as 0B and 0D rows per
+ * venue ({@link VenueStreams}), with an NXT trade beside each KRX trade when NXT trades.
  *
  * <p>Tests read and set exact state with {@link #quote}, {@link #setPrice}, {@link #setPreviousClose}
  * and {@link #setLiquidity}, and move it with {@link #step()}; the timer only moves it while not
@@ -104,16 +99,13 @@ public final class MarketSimulator {
         }
     }
 
-    private static final int MAX_TODAY_TICKS = 100_000;
-
     private final Map<String, SymbolState> symbols = new LinkedHashMap<>();
     private final MarketHours session;
     private final long seed;
     private final int historyDays;
-    private final Set<TradingVenue> venues;
-    /** NXT's trade sizes and book quantities as a percentage of KRX's; 0 when NXT does not trade. */
-    private final long nxtPercent;
     private final RealtimeOutbox outbox;
+    /** The 0B and 0D rows per venue. */
+    private final VenueStreams streams;
     /** Indices, VIs, auction expected prices and program trading, derived from the symbols. */
     private final MarketBreadth breadth;
     private volatile boolean paused;
@@ -130,9 +122,8 @@ public final class MarketSimulator {
         this.session = session;
         this.seed = seed;
         this.historyDays = historyDays;
-        this.venues = EnumSet.copyOf(venues);
-        this.nxtPercent = venues.contains(TradingVenue.NXT) ? nxtVolumePercent : 0;
         this.outbox = outbox;
+        this.streams = new VenueStreams(venues, nxtVolumePercent, outbox, session);
         this.breadth = new MarketBreadth(session, outbox);
         for (Instrument instrument : instruments) {
             if (symbols.containsKey(instrument.code())) {
@@ -143,7 +134,7 @@ public final class MarketSimulator {
                     new SplittableRandom(symbolSeed ^ 0x5DEECE66DL));
             state.previousClose = instrument.price();
             state.liquidity = Math.max(10, instrument.listedShares() / 500);
-            startDay(state, session.today());
+            SymbolDay.start(state, session.today());
             symbols.put(instrument.code(), state);
         }
     }
@@ -178,18 +169,7 @@ public final class MarketSimulator {
     }
 
     public synchronized OrderBook book(String code) {
-        SymbolState s = current(state(code));
-        List<Level> asks = new ArrayList<>(LEVELS);
-        List<Level> bids = new ArrayList<>(LEVELS);
-        long ask = s.askPrice();
-        long bid = s.bidPrice();
-        for (int i = 0; i < LEVELS; i++) {
-            asks.add(ask <= s.upperLimit() ? new Level(ask, i == 0 ? s.askAvailable : s.askDepth[i]) : new Level(0, 0));
-            bids.add(bid >= s.lowerLimit() ? new Level(bid, i == 0 ? s.bidAvailable : s.bidDepth[i]) : new Level(0, 0));
-            ask = PriceGrid.up(ask);
-            bid = PriceGrid.down(bid);
-        }
-        return new OrderBook(code, asks, bids, session.now());
+        return SymbolDay.book(current(state(code)), session.now());
     }
 
     /** Sets the current price (on the grid, within today's limits) as a trade of {@code quantity} 0. */
@@ -202,9 +182,9 @@ public final class MarketSimulator {
             }
             long before = s.price;
             s.price = price;
-            markExtremes(s, session.now());
-            refreshBook(s);
-            pushRows(s);
+            SymbolDay.markExtremes(s, session.now());
+            SymbolDay.refreshBook(s);
+            streams.pushRows(s);
             breadth.afterPriceChange(s, before);
         }
         afterChange.run();
@@ -226,7 +206,7 @@ public final class MarketSimulator {
             s.open = ChartHistory.clamp(s.open, s.lowerLimit(), s.upperLimit());
             s.high = Math.max(s.price, ChartHistory.clamp(s.high, s.lowerLimit(), s.upperLimit()));
             s.low = Math.min(s.price, ChartHistory.clamp(s.low, s.lowerLimit(), s.upperLimit()));
-            refreshBook(s);
+            SymbolDay.refreshBook(s);
         }
         afterChange.run();
     }
@@ -243,7 +223,7 @@ public final class MarketSimulator {
             SymbolState s = current(state(code));
             s.liquidity = shares;
             s.touchFixed = true;
-            refreshBook(s);
+            SymbolDay.refreshBook(s);
         }
     }
 
@@ -376,25 +356,9 @@ public final class MarketSimulator {
                 s.previousClose = s.price;
                 s.history = null;
             }
-            startDay(s, today);
+            SymbolDay.start(s, today);
         }
         return s;
-    }
-
-    private void startDay(SymbolState s, LocalDate today) {
-        s.day = today;
-        s.price = s.previousClose;
-        s.open = s.previousClose;
-        s.high = s.previousClose;
-        s.low = s.previousClose;
-        s.openTime = null;
-        s.highTime = null;
-        s.lowTime = null;
-        for (TradingVenue venue : TradingVenue.values()) {
-            s.tape(venue).startDay();
-        }
-        s.todayTicks.clear();
-        refreshBook(s);
     }
 
     private void trade(SymbolState s) {
@@ -410,92 +374,15 @@ public final class MarketSimulator {
         long quantity = 1 + s.random.nextLong(Math.max(10, s.instrument.listedShares() / 2_000));
         boolean buyerInitiated = move > 0 || (move == 0 && s.random.nextBoolean());
         LocalDateTime now = session.now();
-        recordOnChart(s, quantity, now);
-        refreshBook(s);
-        print(s, TradingVenue.KRX, quantity, buyerInitiated, now);
+        SymbolDay.recordOnChart(s, quantity, now);
+        SymbolDay.refreshBook(s);
+        streams.print(s, TradingVenue.KRX, quantity, buyerInitiated, now);
         breadth.afterTrade(s, before, quantity, buyerInitiated);
-        long nxtQuantity = quantity * nxtPercent / 100;
+        long nxtQuantity = streams.nxtQuantity(quantity);
         if (nxtQuantity > 0) {
-            print(s, TradingVenue.NXT, nxtQuantity, buyerInitiated, now);
+            streams.print(s, TradingVenue.NXT, nxtQuantity, buyerInitiated, now);
         }
-        pushBooks(s);
-    }
-
-    /** A KRX trade in the day's OHLC and today's ticks, which the chart TRs read. */
-    private void recordOnChart(SymbolState s, long quantity, LocalDateTime now) {
-        if (s.openTime == null) {
-            s.open = s.price;
-            s.high = s.price;
-            s.low = s.price;
-            s.openTime = now;
-            s.highTime = now;
-            s.lowTime = now;
-        }
-        markExtremes(s, now);
-        if (s.todayTicks.size() < MAX_TODAY_TICKS) {
-            s.todayTicks.add(new ChartHistory.Tick(now, s.price, quantity, s.todayTicks.size()));
-        }
-    }
-
-    private static void markExtremes(SymbolState s, LocalDateTime now) {
-        if (s.price > s.high) {
-            s.high = s.price;
-            s.highTime = now;
-        }
-        if (s.price < s.low) {
-            s.low = s.price;
-            s.lowTime = now;
-        }
-    }
-
-    /**
-     * Draws the book after a change. The touch is drawn per side around the liquidity, thicker on the
-     * side that pushed the last move (buyers below an up-tick, sellers above a down-tick), unless a test fixed it.
-     */
-    private static void refreshBook(SymbolState s) {
-        if (s.touchFixed) {
-            s.askAvailable = s.liquidity;
-            s.bidAvailable = s.liquidity;
-        } else {
-            long base = Math.max(1, s.liquidity / 4);
-            long tilt = s.liquidity / 4 * Math.abs(s.lastMove);
-            s.askAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove < 0 ? tilt : 0);
-            s.bidAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove > 0 ? tilt : 0);
-        }
-        for (int i = 0; i < LEVELS; i++) {
-            s.askDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
-            s.bidDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
-        }
-    }
-
-    /** A trade on {@code venue}: on that venue's tape and the SOR tape, and pushed on both streams. */
-    private void print(SymbolState s, TradingVenue venue, long quantity, boolean buyerInitiated, LocalDateTime now) {
-        s.tape(venue).record(venue, s.price, quantity, buyerInitiated, now);
-        s.sor.record(venue, s.price, quantity, buyerInitiated, now);
-        pushTrade(s, venue);
-        pushTrade(s, TradingVenue.SOR);
-    }
-
-    /** Every venue's 0B and 0D rows, after a price change that is not a trade. */
-    private void pushRows(SymbolState s) {
-        for (TradingVenue venue : venues) {
-            pushTrade(s, venue);
-        }
-        pushBooks(s);
-    }
-
-    private void pushTrade(SymbolState s, TradingVenue venue) {
-        if (venues.contains(venue)) {
-            outbox.market("0B", venue.item(s.instrument.code()), RealtimeRows.trade(s, s.tape(venue), session));
-        }
-    }
-
-    private void pushBooks(SymbolState s) {
-        String code = s.instrument.code();
-        OrderBook krx = book(code);
-        for (TradingVenue venue : venues) {
-            outbox.market("0D", venue.item(code), RealtimeRows.orderBook(krx, nxtPercent, venue, s, session));
-        }
+        streams.pushBooks(s);
     }
 
     private static Quote quoteOf(SymbolState s, VenueTape tape) {

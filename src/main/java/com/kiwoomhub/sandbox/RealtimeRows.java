@@ -111,6 +111,23 @@ final class RealtimeRows {
             nxtAskTotal += nxtAsk;
             nxtBidTotal += nxtBid;
         }
+        totals(v, krxAskTotal, krxBidTotal, nxtAskTotal, nxtBidTotal);
+        v.put("13", Long.toString(s.tape(venue).volume));
+        v.put("299", "0.00");
+        v.put("215", session.phaseCode());
+        // 투자자별ticker: UNCERTAIN what Kiwoom fills in; "0" as the other unused 0D counters
+        v.put("216", "0");
+        v.put("6064", Long.toString(krxAskTotal));
+        v.put("6065", Long.toString(krxBidTotal));
+        v.put("6086", Long.toString(nxtAskTotal));
+        v.put("6087", Long.toString(nxtBidTotal));
+        midPrice(v, krx, prev, krxShare > 0, nxtShare > 0);
+        return v;
+    }
+
+    /** The book's total quantities (both venues) and the counters Kiwoom sends beside them. */
+    private static void totals(Map<String, String> v, long krxAskTotal, long krxBidTotal, long nxtAskTotal,
+                               long nxtBidTotal) {
         long totalAsk = krxAskTotal + nxtAskTotal;
         long totalBid = krxBidTotal + nxtBidTotal;
         v.put("121", Long.toString(totalAsk));
@@ -131,17 +148,6 @@ final class RealtimeRows {
         v.put("293", "3");
         v.put("294", "0");
         v.put("295", "0.00");
-        v.put("13", Long.toString(s.tape(venue).volume));
-        v.put("299", "0.00");
-        v.put("215", session.phaseCode());
-        // 투자자별ticker: UNCERTAIN what Kiwoom fills in; "0" as the other unused 0D counters
-        v.put("216", "0");
-        v.put("6064", Long.toString(krxAskTotal));
-        v.put("6065", Long.toString(krxBidTotal));
-        v.put("6086", Long.toString(nxtAskTotal));
-        v.put("6087", Long.toString(nxtBidTotal));
-        midPrice(v, krx, prev, krxShare > 0, nxtShare > 0);
-        return v;
     }
 
     /**
