@@ -37,6 +37,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *                          size (none when that rounds to 0), and the NXT book holds this percentage of KRX's
  *                          quantities; 0 = nothing trades on NXT
  * @param websocket         timings of the real-time WebSocket; unset values keep the server's defaults
+ * @param orderNumbers      file that keeps the day's last order number per account, so a restart on the same day
+ *                          never hands a number out twice; blank = numbers in memory, from 0000001 at every start
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -57,7 +59,8 @@ public record SandboxSettings(
         @DefaultValue("true") boolean pushRejections,
         @DefaultValue("252670") List<String> restrictedSymbols,
         @DefaultValue("50") int nxtVolumePercent,
-        @DefaultValue WebSocket websocket) {
+        @DefaultValue WebSocket websocket,
+        @DefaultValue("") String orderNumbers) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 

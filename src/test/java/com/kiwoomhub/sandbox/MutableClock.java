@@ -7,24 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so expiry and rate limits are exact. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
     /** 2026-11-20 (a Friday) 10:30 KST, inside the regular session. */
-    static MutableClock fridayMorning() {
+    public static MutableClock fridayMorning() {
         return new MutableClock(Instant.parse("2026-11-20T01:30:00Z"));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
