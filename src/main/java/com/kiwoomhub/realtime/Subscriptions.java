@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.SubscriptionAction;
 import com.kiwoomhub.kiwoom.KiwoomProperties;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * The Java behind the subscription routes of {@code routes/realtime.camel.yaml}: which symbols are
@@ -173,7 +174,7 @@ public class Subscriptions {
             }
         });
         if (byOwner.isEmpty()) {
-            LOG.info("UNSUBSCRIBE of {}: none of them is subscribed", items);
+            LOG.info("UNSUBSCRIBE of {}: none of them is subscribed", Untrusted.forLog(items));
         }
     }
 

@@ -78,15 +78,7 @@ class DownstreamFeedTest extends RealtimeFlowsTest {
     /** A frame with a trade of 900401 and 900402 and a book of 900401 and 900402; returns its volume. */
     private int push() {
         int v = volume.incrementAndGet();
-        StringBuilder rows = new StringBuilder();
-        for (String symbol : List.of("900401", "900402")) {
-            rows.append(rows.isEmpty() ? "" : ",")
-                    .append("{\"type\":\"0B\",\"item\":\"").append(symbol).append("\",\"values\":{\"20\":\"100000\",")
-                    .append("\"10\":\"+10000\",\"11\":\"+100\",\"12\":\"+1.01\",\"15\":\"+1\",\"13\":\"").append(v).append("\"}},")
-                    .append("{\"type\":\"0D\",\"item\":\"").append(symbol).append("\",\"values\":{\"21\":\"100000\",")
-                    .append("\"41\":\"10010\",\"61\":\"5\",\"51\":\"10000\",\"71\":\"").append(v).append("\"}}");
-        }
-        sandboxWs.pushRaw("{\"trnm\":\"REAL\",\"data\":[" + rows + "]}");
+        pushTradesAndBooks(v, List.of("900401", "900402"));
         return v;
     }
 
