@@ -36,10 +36,11 @@ import io.vertx.core.http.ServerWebSocket;
 
 /**
  * The Java behind {@code routes/realtime-feed.camel.yaml}: the clients of the downstream WebSocket,
- * what each subscribed, and the fan-out of the trade and order-book records read from Kafka.
+ * what each subscribed, and the fan-out of the records of every real-time channel read from Kafka.
  *
  * <p>Client → hub: {@code {"type":"SUBSCRIBE","symbols":["005930"],"channels":["trades"]}} or
- * {@code UNSUBSCRIBE} (no channels = every channel). Hub → client: {@code SUBSCRIBED} /
+ * {@code UNSUBSCRIBE} (no channels = every channel that takes the symbol; index codes such as
+ * {@code 001} go with channel {@code indices}). Hub → client: {@code SUBSCRIBED} /
  * {@code UNSUBSCRIBED} with the client's current subscriptions, {@code ERROR} with a message, and
  * each record as {@code {"channel":"trades","data":<the canonical JSON as on Kafka>}}.
  *
@@ -87,11 +88,16 @@ public class DownstreamFeed {
     private final AtomicLong nextFailureLine = new AtomicLong(System.nanoTime());
 
     public DownstreamFeed(FeedProperties settings, MeterRegistry meters,
-                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks) {
+                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks,
+                          @Value("${topics.indices}") String indices, @Value("${topics.market-events}") String marketEvents,
+                          @Value("${topics.expected-trades}") String expectedTrades,
+                          @Value("${topics.program-trades}") String programTrades) {
         this.settings = settings;
         this.meters = meters;
         this.token = new AccessToken(settings.token());
-        this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS);
+        this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS, indices, Channel.INDICES,
+                marketEvents, Channel.MARKET_EVENTS, expectedTrades, Channel.EXPECTED_TRADES,
+                programTrades, Channel.PROGRAM_TRADES);
         this.dropped = Counter.builder("hub.feed.dropped")
                 .description("Records dropped because a feed client's buffer was full (oldest first)").register(meters);
         this.delivered = Counter.builder("hub.feed.records")
@@ -130,7 +136,7 @@ public class DownstreamFeed {
         }
     }
 
-    /** One record from {@code topics.trades} or {@code topics.orderbooks}, to every client that wants it. */
+    /** One record of a channel's topic ({@code topics.trades}, {@code topics.indices} …), to every client that wants it. */
     public void publish(Exchange exchange) {
         Message in = exchange.getMessage();
         Channel channel = channelByTopic.get(in.getHeader(KafkaConstants.TOPIC, String.class));
@@ -262,15 +268,25 @@ public class DownstreamFeed {
                         + " symbols per client");
                 return;
             }
-            symbols.stream().filter(s -> !SYMBOL.matcher(s).matches()).findFirst().ifPresent(s -> {
-                throw new IllegalArgumentException("symbol '" + s + "' is not a 6-character code");
-            });
+            symbols.stream().filter(s -> !SYMBOL.matcher(s).matches() && !Channel.INDICES.accepts(s)).findFirst()
+                    .ifPresent(s -> {
+                        throw new IllegalArgumentException("symbol '" + s
+                                + "' is not a 6-character code nor a 3-digit index code");
+                    });
             List<Channel> channels = request.has("channels") ? strings(request.path("channels"), "channels").stream()
                     .map(name -> Channel.named(name).orElseThrow(() -> new IllegalArgumentException(
                             "unknown channel '" + name + "'; the feed has " + Channel.names()))).toList()
                     : List.of(Channel.values());
             for (Channel channel : channels) {
                 for (String symbol : symbols) {
+                    // no channels named = every channel that takes the item (stock channels or indices)
+                    if (!channel.accepts(symbol)) {
+                        if (request.has("channels")) {
+                            throw new IllegalArgumentException("'" + symbol + "' is not an item of channel "
+                                    + channel.channelName());
+                        }
+                        continue;
+                    }
                     if (subscribe) {
                         client.subscribe(channel, symbol);
                     } else {

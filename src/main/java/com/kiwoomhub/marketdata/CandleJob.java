@@ -10,6 +10,8 @@ import com.kiwoomhub.canonical.CandleInterval;
 /**
  * One configured candle series (a code, with its {@code _NX}/{@code _AL} suffix if any, and an
  * interval) and what has been published of it, so that a re-poll never republishes a closed bar.
+ * What an answer adds counts as published only once {@link #published()} confirms the send; until
+ * then the next poll offers the same bars again.
  */
 public final class CandleJob {
 
@@ -17,6 +19,8 @@ public final class CandleJob {
     private final CandleInterval interval;
     private OffsetDateTime lastFinalStart;
     private Candle lastForming;
+    private OffsetDateTime pendingFinalStart;
+    private Candle pendingForming;
     private boolean backfilled;
 
     CandleJob(String code, CandleInterval interval) {
@@ -57,20 +61,41 @@ public final class CandleJob {
     /** Keeps the bars not published yet: closed bars newer than the last closed one, a changed forming bar. */
     synchronized List<Candle> unpublished(List<Candle> newestFirst) {
         List<Candle> fresh = new ArrayList<>();
+        pendingFinalStart = lastFinalStart;
+        pendingForming = lastForming;
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             Candle bar = newestFirst.get(i);
             if (bar.finalBar()) {
-                if (lastFinalStart == null || bar.start().isAfter(lastFinalStart)) {
+                if (pendingFinalStart == null || bar.start().isAfter(pendingFinalStart)) {
                     fresh.add(bar);
-                    lastFinalStart = bar.start();
+                    pendingFinalStart = bar.start();
                 }
-            } else if (!bar.equals(lastForming)) {
+            } else if (!bar.equals(pendingForming)) {
                 fresh.add(bar);
-                lastForming = bar;
+                pendingForming = bar;
             }
         }
-        backfilled = true;
         return fresh;
+    }
+
+    /**
+     * The bars of the last {@link #unpublished} answer are on Kafka.
+     *
+     * @return the start of the newest closed bar published, when this answer moved it on; else null
+     */
+    synchronized OffsetDateTime published() {
+        backfilled = true;
+        lastForming = pendingForming;
+        if (pendingFinalStart == null || pendingFinalStart.equals(lastFinalStart)) {
+            return null;
+        }
+        lastFinalStart = pendingFinalStart;
+        return lastFinalStart;
+    }
+
+    /** Continues after the last closed bar an earlier run published. */
+    synchronized void resumeAfter(OffsetDateTime lastClosedStart) {
+        lastFinalStart = lastClosedStart;
     }
 
     @Override

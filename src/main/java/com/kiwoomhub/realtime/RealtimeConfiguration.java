@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One {@link KiwoomSession} per configured account, the {@code kiwoom-realtime} Camel component
- * and the {@code kiwoomRealtime} health check, unless {@code kiwoom.realtime.enabled=false}.
+ * and the {@code kiwoomRealtime} and {@code kiwoomSubscriptions} health checks, unless {@code kiwoom.realtime.enabled=false}.
  * With no account there are simply no sessions.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +37,16 @@ public class RealtimeConfiguration {
     }
 
     @Bean("kiwoomRealtime")
-    KiwoomRealtimeHealthIndicator kiwoomRealtimeHealthIndicator(KiwoomSessions sessions, RealtimeProperties settings) {
-        return new KiwoomRealtimeHealthIndicator(sessions, settings.downAfter());
+    KiwoomRealtimeHealthIndicator kiwoomRealtimeHealthIndicator(KiwoomSessions sessions, RealtimeProperties settings,
+                                                                ObjectProvider<Subscriptions> subscriptions) {
+        return new KiwoomRealtimeHealthIndicator(sessions, settings.downAfter(), () -> {
+            Subscriptions s = subscriptions.getIfAvailable();
+            return s == null ? WatchlistCoverage.NONE : s.coverage();
+        });
+    }
+
+    @Bean("kiwoomSubscriptions")
+    SubscriptionsHealthIndicator kiwoomSubscriptionsHealthIndicator(Subscriptions subscriptions) {
+        return new SubscriptionsHealthIndicator(subscriptions);
     }
 }

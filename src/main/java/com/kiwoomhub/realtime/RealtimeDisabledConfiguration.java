@@ -30,6 +30,6 @@ public class RealtimeDisabledConfiguration {
     /** UP with no session, so the readiness group, which includes it, means the same with real time off. */
     @Bean("kiwoomRealtime")
     KiwoomRealtimeHealthIndicator kiwoomRealtimeHealthIndicator(KiwoomSessions sessions) {
-        return new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO);
+        return new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO, () -> WatchlistCoverage.NONE);
     }
 }

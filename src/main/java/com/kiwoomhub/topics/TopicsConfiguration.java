@@ -18,4 +18,15 @@ public class TopicsConfiguration {
                 TopicCatalog.specs(TopicCatalog.names(env), settings, declarations.orderedStream().toList()),
                 settings, context);
     }
+
+    /** The hub's state topics ({@link StateTopic}) hold the latest value per key: compacted, also when they exist. */
+    @Bean
+    TopicDeclaration subscriptionsTopic() {
+        return StateTopic.declaration("subscriptions");
+    }
+
+    @Bean
+    TopicDeclaration candleProgressTopic() {
+        return StateTopic.declaration("candle-progress");
+    }
 }

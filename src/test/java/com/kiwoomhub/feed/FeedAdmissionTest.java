@@ -29,7 +29,8 @@ class FeedAdmissionTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DownstreamFeed feed = new DownstreamFeed(
-            new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters, "t", "o");
+            new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters, "t", "o", "i",
+            "m", "e", "p");
 
     @Test
     void theClientPastTheLimitIsClosedWith1013() {

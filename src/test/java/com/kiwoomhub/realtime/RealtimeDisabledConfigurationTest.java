@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomProperties;
+import com.kiwoomhub.support.InMemoryStateTopic;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,7 @@ class RealtimeDisabledConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, RealtimeConfiguration.class, RealtimeDisabledConfiguration.class)
             .withBean(KiwoomAccounts.class)
+            .withBean(SubscriptionStore.class, () -> new SubscriptionStore(new InMemoryStateTopic("kiwoom.subscriptions")))
             .withBean(Subscriptions.class);
 
     @Test
@@ -38,6 +40,7 @@ class RealtimeDisabledConfigurationTest {
                 assertThat(((KiwoomRealtimeEndpoint) camel.getEndpoint("kiwoom-realtime:*?trnm=REAL")).sessions()).isEmpty();
             }
             assertThat(context.getBean(Subscriptions.class).subscribeConfigured()).startsWith("no real-time session");
+            assertThat(context.getBean(Subscriptions.class).restoreRunTime()).startsWith("no real-time session");
         });
     }
 

@@ -1,0 +1,232 @@
+package com.kiwoomhub.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.sandbox.MutableClock;
+import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.sandbox.SandboxSettings;
+import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
+import com.kiwoomhub.sandbox.ws.SessionInfo;
+import com.kiwoomhub.sandbox.ws.WebSocketSettings;
+import com.kiwoomhub.support.TopicReader;
+
+/**
+ * State that survives a restart: two hub runs, one after the other, on one Kafka broker and one
+ * sandbox whose clock the test moves. The second run registers the watchlist and the run-time
+ * subscriptions the first one was left with, and publishes only the hourly bars closed since.
+ */
+class RestartTest {
+
+    static {
+        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+    private static final DateTimeFormatter CNTR_TM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final String SERIES = "005930:60m";
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static MutableClock clock;
+    private static Sandbox sandbox;
+    private static SandboxWebSocket sandboxWs;
+
+    @BeforeAll
+    static void brokerAndSandbox() {
+        // the topics the hub consumes exist before it subscribes (as the hub's own embedded broker makes them)
+        broker = new EmbeddedKafkaKraftBroker(1, 3, "kiwoom.subscription-requests", "kiwoom.candles");
+        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+        // today's KST date (the hub asks for charts up to it) at 10:00:05, so that three more hours stay on it
+        clock = new MutableClock(LocalDate.now(KST).atTime(10, 0, 5).atZone(KST).toInstant());
+        // the shortest history the sandbox takes: about 420 hourly bars on the first run
+        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "history-days", "60")), clock);
+        sandboxWs = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
+        sandbox.realtime(sandboxWs);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+        broker.destroy();
+    }
+
+    @Test
+    void runTimeSubscriptionsAndPublishedCandlesCarryOverToTheNextRun() throws Exception {
+        sandbox.step();
+        LocalDateTime firstHour = LocalDateTime.ofInstant(clock.instant(), KST).truncatedTo(ChronoUnit.HOURS);
+        try (TopicReader candles = new TopicReader(broker.getBrokersAsString(), "kiwoom.candles")) {
+            try (ConfigurableApplicationContext first = hub()) {
+                send("""
+                        {"action":"SUBSCRIBE","symbols":["900101"],"channels":["trades"]}""");
+                send("""
+                        {"action":"SUBSCRIBE","symbols":["900102"],"channels":["trades","orderbooks"]}""");
+                send("""
+                        {"action":"UNSUBSCRIBE","symbols":["900102"],"channels":["trades","orderbooks"]}""");
+                await().atMost(WAIT).untilAsserted(() -> assertThat(health(first).path("default").path("runTimeSubscriptions"))
+                        .hasToString("[\"900101 trades\"]"));
+                assertThat(registrations()).contains("0B:900101").noneMatch(r -> r.contains("900102"));
+                await().atMost(WAIT).until(() -> sandbox.requests().withApiId("ka10080").size() >= 3
+                        && !closedBars(candles.records()).isEmpty());
+            }
+            List<ConsumerRecord<String, String>> firstRun = candles.records();
+            List<JsonNode> publishedFirst = closedBars(firstRun);
+            String lastClosedFirst = publishedFirst.get(publishedFirst.size() - 1).path("start").asText();
+            assertThat(lastClosedFirst).as("the forming bar of the first run is not among its closed bars")
+                    .isLessThan(kst(firstHour));
+            int requestsBefore = sandbox.requests().withApiId("ka10080").size();
+
+            // three more hours of trading while the hub is down: the first run's forming bar and two more close
+            for (int hour = 1; hour <= 3; hour++) {
+                clock.advance(Duration.ofHours(1));
+                sandbox.step();
+            }
+
+            try (ConfigurableApplicationContext second = hub()) {
+                await().atMost(WAIT).untilAsserted(() -> assertThat(registrations()).containsExactlyInAnyOrder(
+                        "0B:005930", "0D:005930", "0B:000660", "0D:000660", "0B:900101", "0s:", "04:"));
+                await().atMost(WAIT).until(() -> sandbox.requests().withApiId("ka10080").size() >= requestsBefore + 3);
+                assertThat(health(second).path("default").path("runTimeSubscriptions")).hasToString("[\"900101 trades\"]");
+            }
+            List<ConsumerRecord<String, String>> secondRun = candles.records().subList(firstRun.size(), candles.records().size());
+            Map<String, JsonNode> expected = sandboxMinuteBars();
+            List<String> newlyClosed = List.of(0, 1, 2).stream()
+                    .map(i -> kst(firstHour.plusHours(i))).toList();
+            List<JsonNode> publishedSecond = closedBars(secondRun);
+            assertThat(publishedSecond).extracting(bar -> bar.path("start").asText()).containsExactlyElementsOf(newlyClosed);
+            for (JsonNode bar : publishedSecond) {
+                JsonNode row = expected.get(bar.path("start").asText());
+                for (String[] field : new String[][] {{"open", "open_pric"}, {"high", "high_pric"}, {"low", "low_pric"},
+                        {"close", "cur_prc"}, {"volume", "trde_qty"}}) {
+                    assertThat(bar.path(field[0]).asLong()).as("%s %s", bar.path("start"), field[0])
+                            .isEqualTo(Math.abs(row.path(field[1]).asLong()));
+                }
+            }
+        }
+    }
+
+    /** A KST time as the candle records write it, e.g. 2026-12-02T10:51:00+09:00. */
+    private static String kst(LocalDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(KST).toOffsetDateTime());
+    }
+
+    private static ConfigurableApplicationContext hub() {
+        SandboxSettings.Credential keys = sandbox.settings().credentials().get(0);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap-servers", broker.getBrokersAsString());
+        properties.put("kiwoom.app-key", keys.appKey());
+        properties.put("kiwoom.secret-key", keys.secretKey());
+        properties.put("kiwoom.account-number", keys.accountNumber());
+        properties.put("kiwoom.base-url", sandbox.baseUrl());
+        properties.put("kiwoom.ws-url", sandbox.wsUrl());
+        properties.put("kiwoom.market-hours-only", "false");
+        properties.put("kiwoom.watchlist", "005930,000660");
+        properties.put("kiwoom.candles.jobs", SERIES);
+        properties.put("kiwoom.candles.interval-ms", "300");
+        properties.put("kiwoom.candles.backfill-pages", "1");
+        properties.put("kiwoom.quotes.interval-ms", "600000");
+        properties.put("kiwoom.account.interval-ms", "600000");
+        properties.put("kiwoom.orders.enabled", "false");
+        properties.put("camel.main.routes-reload-enabled", "false");
+        properties.put("server.port", "0");
+        // as command-line arguments, which override application.yaml
+        return new SpringApplicationBuilder(KiwoomHubApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    private static JsonNode health(ConfigurableApplicationContext hub) throws Exception {
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/kiwoomSubscriptions")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).path("details");
+    }
+
+    private static void send(String request) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            // one key: the requests stay in order on one partition
+            producer.send(new ProducerRecord<>("kiwoom.subscription-requests", "restart-test", request)).get();
+        }
+    }
+
+    /** The registrations of the sandbox's logged-in connection, as type:item. */
+    private static List<String> registrations() {
+        return sandboxWs.sessions().stream().filter(s -> s.appKey() != null).map(SessionInfo::groups)
+                .flatMap(g -> g.values().stream()).flatMap(Set::stream).toList();
+    }
+
+    /** The closed bars of the series among these records, in publishing order. */
+    private static List<JsonNode> closedBars(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<JsonNode> bars = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            JsonNode bar = JSON.readTree(r.value());
+            if (SERIES.equals(r.key()) && bar.path("final").asBoolean()) {
+                bars.add(bar);
+            }
+        }
+        return bars;
+    }
+
+    /** The sandbox's newest page of 005930 hourly bars, by start time as the hub writes it. */
+    private static Map<String, JsonNode> sandboxMinuteBars() throws Exception {
+        SandboxSettings.Credential keys = sandbox.settings().credentials().get(0);
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth2/token"))
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\",\"appkey\":\""
+                        + keys.appKey() + "\",\"secretkey\":\"" + keys.secretKey() + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        String today = LocalDate.now(clock.withZone(KST)).format(DateTimeFormatter.BASIC_ISO_DATE);
+        JsonNode answer = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/dostk/chart"))
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .header("api-id", "ka10080")
+                .header("authorization", "Bearer " + token.path("token").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stk_cd\":\"005930\",\"tic_scope\":\"60\",\"base_dt\":\""
+                        + today + "\",\"upd_stkpc_tp\":\"1\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        Map<String, JsonNode> byStart = new HashMap<>();
+        for (JsonNode row : answer.path("stk_min_pole_chart_qry")) {
+            LocalDateTime start = LocalDateTime.parse(row.path("cntr_tm").asText(), CNTR_TM);
+            byStart.put(kst(start), row);
+        }
+        return byStart;
+    }
+}
