@@ -4,6 +4,7 @@ import static com.kiwoomhub.canonical.KiwoomValues.KST;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,7 +104,8 @@ public class ExecutionTracker {
         }
     }
 
-    private record Row(String account, OrderExecution execution) {
+    /** A 00 row as received: the account and the KST trading day it arrived on, which its order number belongs to. */
+    private record Row(String account, LocalDate tradingDate, OrderExecution execution) {
     }
 
     private final ObjectMapper json = CanonicalJson.mapper();
@@ -113,13 +115,16 @@ public class ExecutionTracker {
     private int callsInFlight;
 
     private Supplier<Collection<JournalEntry>> journaled;
+    private final Clock clock;
 
     /**
      * @param journaled the journal's entries, asked for once on first use (the journal is read then):
      *                  accepted requests become chains again
+     * @param clock     tells the trading day a 00 row was received on
      */
-    public ExecutionTracker(Supplier<Collection<JournalEntry>> journaled) {
+    public ExecutionTracker(Supplier<Collection<JournalEntry>> journaled, Clock clock) {
         this.journaled = journaled;
+        this.clock = clock;
     }
 
     private void restoreOnce() {
@@ -134,16 +139,11 @@ public class ExecutionTracker {
                 .forEach(this::bindQuietly);
     }
 
-    /** The order number's symbol and side when the tracker has seen it. */
-    public synchronized Optional<OrderView> find(String brokerOrderId) {
+    /** The order number's symbol and side when the tracker has seen it on that account and trading day. */
+    public synchronized Optional<OrderView> find(String account, LocalDate tradingDate, String brokerOrderId) {
         restoreOnce();
-        for (Map.Entry<String, Chain> e : chains.entrySet()) {
-            if (e.getKey().endsWith(":" + brokerOrderId)) {
-                Chain c = e.getValue();
-                return Optional.of(new OrderView(brokerOrderId, c.symbol, c.side));
-            }
-        }
-        return Optional.empty();
+        Chain c = chains.get(key(account, tradingDate, brokerOrderId));
+        return c == null ? Optional.empty() : Optional.of(new OrderView(brokerOrderId, c.symbol, c.side));
     }
 
     /** Journal entries were pruned: the orders they started are not tracked any more (under any of their numbers). */
@@ -154,9 +154,9 @@ public class ExecutionTracker {
     }
 
     /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
-    public synchronized OrderStatus statusOf(String account, String brokerOrderId) {
+    public synchronized OrderStatus statusOf(String account, LocalDate tradingDate, String brokerOrderId) {
         restoreOnce();
-        Chain c = brokerOrderId == null ? null : chains.get(key(account, brokerOrderId));
+        Chain c = brokerOrderId == null ? null : chains.get(key(account, tradingDate, brokerOrderId));
         return c == null ? OrderStatus.NEW : c.status();
     }
 
@@ -185,9 +185,9 @@ public class ExecutionTracker {
         List<OrderEvent> events = new ArrayList<>();
         for (Iterator<Row> it = waiting.iterator(); it.hasNext(); ) {
             Row row = it.next();
-            if (chainOf(row.account(), row.execution()) != null || callsInFlight == 0) {
+            if (chainOf(row) != null || callsInFlight == 0) {
                 it.remove();
-                events.addAll(apply(row.account(), row.execution()));
+                events.addAll(apply(row));
             }
         }
         return events;
@@ -196,10 +196,11 @@ public class ExecutionTracker {
     /** The events of one 00 REAL frame (body as received from {@code kiwoom-realtime:}). */
     public synchronized List<OrderEvent> onFrame(@Header(KiwoomRealtimeHeaders.ACCOUNT) String account, @Body String frame) {
         restoreOnce();
+        LocalDate received = JournalEntry.tradingDate(clock.instant());
         List<OrderExecution> rows;
         try {
             JsonNode node = json.readTree(frame);
-            rows = OrderExecutionTranslator.fromFrame(node, LocalDate.now(KST));
+            rows = OrderExecutionTranslator.fromFrame(node, received);
         } catch (KiwoomFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warn("00 frame of account '{}' skipped: {}", account, e.getMessage());
             return List.of();
@@ -209,11 +210,12 @@ public class ExecutionTracker {
             if (row.orderNumber() == null || row.orderNumber().isBlank()) {
                 continue; // a refused TR has no order number; its REJECTED came from the TR answer
             }
-            if (chainOf(account, row) == null && callsInFlight > 0) {
-                waiting.add(new Row(account, row));
+            Row r = new Row(account, received, row);
+            if (chainOf(r) == null && callsInFlight > 0) {
+                waiting.add(r);
                 continue;
             }
-            events.addAll(apply(account, row));
+            events.addAll(apply(r));
         }
         return events;
     }
@@ -222,7 +224,7 @@ public class ExecutionTracker {
         if (e.brokerOrderId() == null) {
             return;
         }
-        String key = key(e.account(), e.brokerOrderId());
+        String key = key(e.account(), e.tradingDate(), e.brokerOrderId());
         Chain seen = chains.get(key);
         if (seen != null && seen.clientOrderId != null) {
             return;
@@ -244,30 +246,32 @@ public class ExecutionTracker {
         if (seen != null) {
             return;
         }
-        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(key(e.account(), e.targetBrokerOrderId()));
+        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(key(e.account(), e.tradingDate(), e.targetBrokerOrderId()));
         if (target != null) {
             chains.put(key, target);
         }
     }
 
-    /** The one key of an order number here: Kiwoom numbers orders per account. */
-    private static String key(String account, String brokerOrderId) {
-        return account + ":" + brokerOrderId;
+    /** The one key of an order number here: Kiwoom numbers orders per account and trading day. */
+    static String key(String account, LocalDate tradingDate, String brokerOrderId) {
+        return account + ":" + tradingDate + ":" + brokerOrderId;
     }
 
-    private Chain chainOf(String account, OrderExecution row) {
-        Chain chain = chains.get(key(account, row.orderNumber()));
+    private Chain chainOf(Row r) {
+        OrderExecution row = r.execution();
+        Chain chain = chains.get(key(r.account(), r.tradingDate(), row.orderNumber()));
         if (chain == null && row.originalOrderNumber() != null) {
-            chain = chains.get(key(account, row.originalOrderNumber()));
+            chain = chains.get(key(r.account(), r.tradingDate(), row.originalOrderNumber()));
             if (chain != null) {
-                chains.put(key(account, row.orderNumber()), chain);
+                chains.put(key(r.account(), r.tradingDate(), row.orderNumber()), chain);
             }
         }
         return chain;
     }
 
-    private List<OrderEvent> apply(String account, OrderExecution row) {
-        Chain chain = chainOf(account, row);
+    private List<OrderEvent> apply(Row r) {
+        OrderExecution row = r.execution();
+        Chain chain = chainOf(r);
         if (chain == null) {
             if (row.action() != OrderAction.NEW) {
                 LOG.debug("00 row of order {} modifies or cancels an order the hub has not seen; skipped", row.orderNumber());
@@ -275,7 +279,7 @@ public class ExecutionTracker {
             }
             chain = new Chain(null, row.symbol(), row.side(),
                     row.orderQuantity() == null ? 0 : row.orderQuantity());
-            chains.put(key(account, row.orderNumber()), chain);
+            chains.put(key(r.account(), r.tradingDate(), row.orderNumber()), chain);
             if (row.state() == OrderExecutionState.RECEIVED) {
                 return List.of(event(chain, row, OrderEventType.ACCEPTED, OrderStatus.NEW, null, null));
             }

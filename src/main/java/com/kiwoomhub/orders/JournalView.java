@@ -1,6 +1,7 @@
 package com.kiwoomhub.orders;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class JournalView {
     private final Map<String, JournalEntry> claims = new ConcurrentHashMap<>();
     /** clientOrderId → the latest state record of the winning attempt. */
     private final Map<String, JournalEntry> states = new ConcurrentHashMap<>();
+    /** clientOrderId → the offset of its latest state record (one key, one partition: offsets order its states). */
+    private final Map<String, Long> stateOffsets = new ConcurrentHashMap<>();
     /** clientOrderId → the time of its latest state record, the entry's last change. */
     private final Map<String, Instant> changedAt = new ConcurrentHashMap<>();
     /** clientOrderId → the attempts of every claim on it (the winner and those that lost), for pruning. */
@@ -30,8 +33,16 @@ final class JournalView {
         claimAttempts.computeIfAbsent(claim.clientOrderId(), id -> ConcurrentHashMap.newKeySet()).add(claim.attempt());
     }
 
-    /** A state was read or written at {@code at} (an entry without a claim owns its clientOrderId itself). */
-    void changed(JournalEntry state, Instant at) {
+    /**
+     * A state was read or written at {@code at}, at that offset (an entry without a claim owns its clientOrderId
+     * itself). A state older than one already known is ignored: a read right after this instance's own write
+     * can stop short of it (its transaction's marker is not written yet) and must not move the entry back.
+     */
+    void changed(JournalEntry state, Instant at, long offset) {
+        if (stateOffsets.getOrDefault(state.clientOrderId(), -1L) > offset) {
+            return;
+        }
+        stateOffsets.put(state.clientOrderId(), offset);
         claims.putIfAbsent(state.clientOrderId(), state);
         states.put(state.clientOrderId(), state);
         changedAt.put(state.clientOrderId(), at);
@@ -44,6 +55,7 @@ final class JournalView {
             claims.remove(clientOrderId);
             states.remove(clientOrderId);
             changedAt.remove(clientOrderId);
+            stateOffsets.remove(clientOrderId);
             claimAttempts.remove(clientOrderId);
         }
     }
@@ -52,6 +64,7 @@ final class JournalView {
         claims.clear();
         states.clear();
         changedAt.clear();
+        stateOffsets.clear();
         claimAttempts.clear();
     }
 
@@ -82,9 +95,15 @@ final class JournalView {
         return all;
     }
 
-    /** The one place a Kiwoom order number maps to the request it was given to. */
-    Optional<JournalEntry> byBrokerOrderId(String brokerOrderId) {
-        return entries().stream().filter(e -> brokerOrderId.equals(e.brokerOrderId())).findFirst();
+    /**
+     * The one place a Kiwoom order number maps to the request it was given to. Kiwoom numbers orders per
+     * account and trading day, so a number is only unique with both.
+     */
+    Optional<JournalEntry> byBrokerOrderId(String account, LocalDate tradingDate, String brokerOrderId) {
+        return entries().stream()
+                .filter(e -> brokerOrderId.equals(e.brokerOrderId()) && account.equals(e.account())
+                        && tradingDate.equals(e.tradingDate()))
+                .findFirst();
     }
 
     /** Decided entries (ACCEPTED, REJECTED) whose last change is before the time. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -142,9 +143,9 @@ public class OrderJournal implements AutoCloseable {
         return view.entries();
     }
 
-    /** The accepted request whose Kiwoom order number this is (a NEW, MODIFY or CANCEL). */
-    public Optional<JournalEntry> byBrokerOrderId(String brokerOrderId) {
-        return view.byBrokerOrderId(brokerOrderId);
+    /** The accepted request (a NEW, MODIFY or CANCEL) Kiwoom gave this order number on that account and trading day. */
+    public Optional<JournalEntry> byBrokerOrderId(String account, LocalDate tradingDate, String brokerOrderId) {
+        return view.byBrokerOrderId(account, tradingDate, brokerOrderId);
     }
 
     /** Reads what other instances wrote since the last read (read_committed, up to the current end). */
@@ -178,7 +179,7 @@ public class OrderJournal implements AutoCloseable {
                 state.toJson()));
         batch.addAll(alongside);
         RecordMetadata written = transact(batch);
-        view.changed(state, Instant.ofEpochMilli(written.timestamp()));
+        view.changed(state, Instant.ofEpochMilli(written.timestamp()), written.offset());
     }
 
     /**
@@ -297,7 +298,7 @@ public class OrderJournal implements AutoCloseable {
             } else if (r.key().startsWith(CLAIM_PREFIX)) {
                 view.claimed(entry.get());
             } else {
-                view.changed(entry.get(), Instant.ofEpochMilli(r.timestamp()));
+                view.changed(entry.get(), Instant.ofEpochMilli(r.timestamp()), r.offset());
             }
         }
     }

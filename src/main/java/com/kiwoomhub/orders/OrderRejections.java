@@ -92,7 +92,7 @@ public class OrderRejections {
                 case REJECTED -> OrderStatus.REJECTED;
                 case SUBMITTING, UNKNOWN -> OrderStatus.PENDING;
                 case ACCEPTED -> first.action() == OrderAction.NEW
-                        ? executions.statusOf(first.account(), first.brokerOrderId()) : OrderStatus.PENDING;
+                        ? executions.statusOf(first.account(), first.tradingDate(), first.brokerOrderId()) : OrderStatus.PENDING;
             };
             out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
         }

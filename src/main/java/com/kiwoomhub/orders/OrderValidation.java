@@ -1,5 +1,7 @@
 package com.kiwoomhub.orders;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -33,14 +35,16 @@ public class OrderValidation {
     private final Set<String> exchanges;
     private final OrderJournal journal;
     private final ExecutionTracker executions;
+    private final Clock clock;
     private final ObjectMapper json = CanonicalJson.mapper();
 
     public OrderValidation(KiwoomAccounts accounts, OrdersProperties settings, OrderJournal journal,
-                           ExecutionTracker executions) {
+                           ExecutionTracker executions, Clock clock) {
         this.accounts = accounts;
         this.exchanges = settings.exchanges();
         this.journal = journal;
         this.executions = executions;
+        this.clock = clock;
     }
 
     /** Why a request cannot be accepted; carries the message for the dead letter and the REJECTED event. */
@@ -167,13 +171,15 @@ public class OrderValidation {
             throw new Refusal("brokerOrderId '" + brokerOrderId + "' must be Kiwoom's order number (digits)");
         }
         String number = brokerOrderId.length() < 7 ? "0".repeat(7 - brokerOrderId.length()) + brokerOrderId : brokerOrderId;
-        Optional<JournalEntry> known = journal.byBrokerOrderId(number);
+        // Kiwoom modifies and cancels only orders of the current trading day: the number is today's
+        LocalDate today = JournalEntry.tradingDate(clock.instant());
+        Optional<JournalEntry> known = journal.byBrokerOrderId(account.alias(), today, number);
         if (known.isPresent()) {
             JournalEntry root = rootOf(known.get());
             return new OrderTicket(withTarget(request, root), account.alias(), root.symbol(), root.side(),
                     destinationOf(root), root.clientOrderId(), number);
         }
-        Optional<ExecutionTracker.OrderView> external = executions.find(number);
+        Optional<ExecutionTracker.OrderView> external = executions.find(account.alias(), today, number);
         String symbol = external.map(ExecutionTracker.OrderView::symbol).orElseGet(() -> symbol(node, false));
         if (symbol == null) {
             throw new Refusal("brokerOrderId '" + brokerOrderId + "' is not an order the hub has seen; give its symbol");

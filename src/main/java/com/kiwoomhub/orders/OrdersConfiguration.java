@@ -55,7 +55,7 @@ public class OrdersConfiguration {
 
     @Bean
     ExecutionTracker executionTracker(OrderJournal journal, OrdersProperties settings,
-                                      ObjectProvider<KiwoomSessions> sessions) {
+                                      ObjectProvider<KiwoomSessions> sessions, ObjectProvider<Clock> clock) {
         if (settings.enabled()) {
             // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect
             sessions.ifAvailable(s -> s.all().forEach(session -> {
@@ -66,7 +66,7 @@ public class OrdersConfiguration {
         return new ExecutionTracker(() -> {
             journal.load();
             return journal.entries();
-        });
+        }, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -90,8 +90,8 @@ public class OrdersConfiguration {
 
     @Bean
     OrderValidation orderValidation(KiwoomAccounts accounts, OrdersProperties settings, OrderJournal journal,
-                                    ExecutionTracker executions) {
-        return new OrderValidation(accounts, settings, journal, executions);
+                                    ExecutionTracker executions, ObjectProvider<Clock> clock) {
+        return new OrderValidation(accounts, settings, journal, executions, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,12 @@ import com.kiwoomhub.security.Untrusted;
  * seconds-only times) whose number no other request owns. A MODIFY/CANCEL matches by its original
  * order number instead. Never sends an order.
  *
+ * <p>ka10075/ka10076 answer for the trading day they are asked on, and Kiwoom numbers orders per
+ * trading day: only a request of today's trading day is reconciled. A request of a past day (the hub was
+ * down over the day change) stays UNKNOWN and is never reported not placed, since Kiwoom can no longer
+ * prove it absent; it is logged and counted once ({@code kiwoom.orders.requests}, outcome {@code unreconcilable}) for an operator
+ * to check against Kiwoom's order history.
+ *
  * <p>Known gap: an order that is neither open nor filled any more (an IOC/FOK that expired, or one
  * cancelled outside the hub) is in neither list and is reported as not placed.
  */
@@ -51,6 +59,8 @@ public class Reconciliation {
     private final OrderOutcomes outcomes;
     private final SubmissionLock lock;
     private final Clock clock;
+    /** Requests of a past trading day already reported as beyond reconciliation. */
+    private final Set<String> unreconcilable = ConcurrentHashMap.newKeySet();
 
     /**
      * @param window        how much earlier than the request's journal time a matching order may be (clocks, seconds)
@@ -102,6 +112,14 @@ public class Reconciliation {
             unknown = entry.unknown("The hub stopped before it knew whether Kiwoom received this request; reconciling");
             outcomes.recordUnknown(unknown);
         }
+        if (!entry.tradingDate().equals(JournalEntry.tradingDate(clock.instant()))) {
+            if (unreconcilable.add(entry.clientOrderId())) {
+                outcomes.count("unreconcilable", "none");
+                LOG.warn("Order {} of trading day {} stays UNKNOWN: Kiwoom answers ka10075/ka10076 only for today; "
+                        + "check it in Kiwoom's order history", entry.clientOrderId(), entry.tradingDate());
+            }
+            return false;
+        }
         Optional<String> found;
         try {
             found = find(unknown);
@@ -119,9 +137,12 @@ public class Reconciliation {
         return true;
     }
 
-    /** Kiwoom's order number for the request, or empty when Kiwoom has no such order. */
+    /**
+     * Kiwoom's order number for the request, or empty when Kiwoom has no such order today. The rows belong
+     * to the trading day they were asked on; a number another request of that day owns is not a match.
+     */
     public Optional<String> find(JournalEntry entry) {
-        LocalDate today = LocalDate.now(KST);
+        LocalDate today = JournalEntry.tradingDate(clock.instant());
         List<OrderExecution> rows = new ArrayList<>();
         String sideCode = entry.side() == null ? "0" : entry.side() == Side.SELL ? "1" : "2";
         TrResponse open = kiwoom.call(entry.account(), OrderExecutionTranslator.KA10075,
@@ -135,7 +156,7 @@ public class Reconciliation {
                 .filter(r -> entry.symbol().equals(r.symbol()))
                 .filter(r -> !r.time().toInstant().isBefore(earliest))
                 .filter(r -> matches(entry, r))
-                .filter(r -> journal.byBrokerOrderId(r.orderNumber()).isEmpty())
+                .filter(r -> journal.byBrokerOrderId(entry.account(), today, r.orderNumber()).isEmpty())
                 .min(Comparator.comparing(OrderExecution::time).thenComparing(OrderExecution::orderNumber))
                 .map(OrderExecution::orderNumber);
     }

@@ -1,5 +1,6 @@
 package com.kiwoomhub.sandbox;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -43,6 +44,7 @@ final class MatchingEngine {
     private final SandboxSettings settings;
     private final FaultPlan faults;
     private final Collection<SandboxAccount> accounts;
+    private final OrderNumbering numbers;
     private LocalDate day;
 
     MatchingEngine(MarketSimulator market, RealtimeOutbox outbox, SandboxSettings settings, FaultPlan faults,
@@ -52,6 +54,7 @@ final class MatchingEngine {
         this.settings = settings;
         this.faults = faults;
         this.accounts = accounts;
+        this.numbers = new OrderNumbering(settings.orderNumbers().isBlank() ? null : Path.of(settings.orderNumbers()));
     }
 
     Outcome place(SandboxAccount account, NewOrder request) {
@@ -96,7 +99,7 @@ final class MatchingEngine {
                     return reject(account, request, rejection("800033", "매도가능수량이 부족합니다. " + Math.max(0, sellable) + "주 매도가능"));
                 }
             }
-            o.number = account.newOrderNumber();
+            o.number = numbers.next(account.accountNumber(), day);
             o.rootNumber = o.number;
             o.time = now();
             account.orders.put(o.number, o);
@@ -140,7 +143,7 @@ final class MatchingEngine {
                     return reject(account, original, code, rejection("RC4025", "주문가능금액을 확인하세요."));
                 }
             }
-            o.number = account.newOrderNumber();
+            o.number = numbers.next(account.accountNumber(), day);
             original.remaining -= moved;
             if (original.remaining == 0) {
                 original.status = "확인";
@@ -166,7 +169,7 @@ final class MatchingEngine {
             MarketSimulator.SymbolState s = market.stateForMatching(code);
             long cancelled = quantity == 0 ? original.remaining : quantity;
             Order o = derived(original, Kind.CANCEL, cancelled);
-            o.number = account.newOrderNumber();
+            o.number = numbers.next(account.accountNumber(), day);
             o.price = 0;
             o.remaining = cancelled;
             account.orders.put(o.number, o);

@@ -1,5 +1,6 @@
 package com.kiwoomhub.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Fault injection and introspection on the sandbox WebSocket side, used by tests and the admin endpoint. */
@@ -7,6 +8,12 @@ public interface RealtimeFaults {
 
     /** Closes every open session at once, as a network drop would. */
     void dropAll();
+
+    /**
+     * An outage: closes every open session and refuses new WebSocket connections (HTTP 503 on the
+     * upgrade) for the duration, so clients stay disconnected while the market goes on.
+     */
+    void outage(Duration duration);
 
     /** Stops (true) or resumes (false) the server PINGs: the socket goes silent. */
     void stopPings(boolean stopped);

@@ -98,7 +98,6 @@ public final class SandboxAccount {
     long depositAtOpen;
     long cash;
     long realizedToday;
-    long nextOrder = 1;
     long nextExecution = 1;
     final Map<String, Position> positions = new LinkedHashMap<>();
     final Map<String, Order> orders = new LinkedHashMap<>();
@@ -200,10 +199,6 @@ public final class SandboxAccount {
             p.todaySold = 0;
             p.realizedToday = 0;
         }
-    }
-
-    String newOrderNumber() {
-        return KiwoomFormats.orderNumber(nextOrder++);
     }
 
     String newExecutionNumber() {

@@ -28,6 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
  * market/quote        {"code"}
  * realtime/push       {"frame": "{...REAL json...}"} or the raw frame as the body
  * realtime/drop       realtime/pings {"stopped":true}   realtime/echoes {"ignored":true}
+ * realtime/outage     {"seconds":5}  (drops every session and refuses reconnects that long)
  * requests            {"apiId"} optional filter      requests/clear
  * </pre>
  *
@@ -109,6 +110,7 @@ final class SandboxAdmin {
             case "market/quote" -> out.put("quote", market.quote(text(in, "code")));
             case "realtime/push" -> sandbox.realtimeFaults().pushRaw(in != null && in.hasNonNull("frame") ? in.get("frame").asText() : body);
             case "realtime/drop" -> sandbox.realtimeFaults().dropAll();
+            case "realtime/outage" -> sandbox.realtimeFaults().outage(Duration.ofSeconds(in.path("seconds").asLong(5)));
             case "realtime/pings" -> sandbox.realtimeFaults().stopPings(in.path("stopped").asBoolean(true));
             case "realtime/echoes" -> sandbox.realtimeFaults().ignoreEchoes(in.path("ignored").asBoolean(true));
             case "requests" -> out.put("requests", in.hasNonNull("apiId")

@@ -42,6 +42,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param generatedSymbols  this many generated stocks added to the universe, for large watchlists: codes
  *                          {@code 100000}, {@code 100001} …, named {@code 종목100000} …, 10,000 KRW, KOSPI
  *                          and KOSDAQ alternately, 1,000 thousand listed shares
+ * @param orderNumbers      file that keeps the day's last order number per account, so a restart on the same day
+ *                          never hands a number out twice; blank = numbers in memory, from 0000001 at every start
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -64,7 +66,8 @@ public record SandboxSettings(
         @DefaultValue("252670") List<String> restrictedSymbols,
         @DefaultValue("50") int nxtVolumePercent,
         @DefaultValue WebSocket websocket,
-        @DefaultValue("0") int generatedSymbols) {
+        @DefaultValue("0") int generatedSymbols,
+        @DefaultValue("") String orderNumbers) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,18 @@ import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderStatus;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
+import com.kiwoomhub.sandbox.MutableClock;
 
 /** 00 주문체결 rows in Kiwoom's format → the events of the order they belong to. */
 class ExecutionTrackerTest {
 
     private final ObjectMapper json = new ObjectMapper();
+    /** 09:40:30 KST on 2026-08-19, the trading day of {@link #accepted}. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-08-19T00:40:30Z"));
 
     @Test
     void rowsArrivingBeforeTheOrderAnswerWaitForIt() {
-        ExecutionTracker tracker = new ExecutionTracker(List::of);
+        ExecutionTracker tracker = new ExecutionTracker(List::of, clock);
         tracker.callStarted();
         assertThat(tracker.onFrame("default", frame(row("0000018", "접수", "+매수", 1, 1, "0000000")))).isEmpty();
         assertThat(tracker.onFrame("default", frame(fill(row("0000018", "체결", "+매수", 1, 0, "0000000"), 1, 60700, 1, 60700))))
@@ -50,7 +54,7 @@ class ExecutionTrackerTest {
 
     @Test
     void anOrderPlacedOutsideTheHubIsKeyedByItsOrderNumber() throws Exception {
-        ExecutionTracker tracker = new ExecutionTracker(List::of);
+        ExecutionTracker tracker = new ExecutionTracker(List::of, clock);
         String frame = Files.readString(Path.of("src/test/resources/kiwoom/00/market-buy-received-then-filled.json"));
 
         List<OrderEvent> events = tracker.onFrame("default", frame);
@@ -65,7 +69,7 @@ class ExecutionTrackerTest {
 
     @Test
     void fillsModifyAndCancelAddUpOverTheWholeOrder() {
-        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("buy-2", "0000100", 10)));
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("buy-2", "0000100", 10)), clock);
 
         OrderEvent first = single(tracker.onFrame("default", frame(fill(row("0000100", "체결", "+매수", 10, 6, "0000000"), 4, 70000, 4, 280000))));
         assertThat(first.type()).isEqualTo(OrderEventType.FILL);
@@ -98,20 +102,20 @@ class ExecutionTrackerTest {
     @Test
     void aPrunedOrderIsForgottenUnderEveryOrderNumberWhileOthersStayTracked() {
         JournalEntry pruned = accepted("buy-3", "0000200", 10);
-        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(pruned, accepted("buy-4", "0000300", 5)));
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(pruned, accepted("buy-4", "0000300", 5)), clock);
         single(tracker.onFrame("default", frame(row("0000201", "확인", "매수정정", 10, 10, "0000200"))));
-        assertThat(tracker.find("0000201")).isPresent();
+        assertThat(tracker.find("default", DAY, "0000201")).isPresent();
 
         tracker.forget(List.of(pruned));
 
-        assertThat(tracker.find("0000200")).isEmpty();
-        assertThat(tracker.find("0000201")).isEmpty();
-        assertThat(tracker.find("0000300")).map(ExecutionTracker.OrderView::symbol).contains("005930");
+        assertThat(tracker.find("default", DAY, "0000200")).isEmpty();
+        assertThat(tracker.find("default", DAY, "0000201")).isEmpty();
+        assertThat(tracker.find("default", DAY, "0000300")).map(ExecutionTracker.OrderView::symbol).contains("005930");
     }
 
     @Test
     void anExpiredIocRemainderIsCancelled() {
-        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("ioc-1", "0000200", 10)));
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("ioc-1", "0000200", 10)), clock);
         tracker.onFrame("default", frame(fill(row("0000200", "체결", "+매수", 10, 7, "0000000"), 3, 70000, 3, 210000)));
 
         OrderEvent expired = single(tracker.onFrame("default", frame(fill(row("0000200", "취소", "+매수", 10, 0, "0000000"), 3, 70000, 3, 210000))));
@@ -122,17 +126,46 @@ class ExecutionTrackerTest {
         assertThat(expired.remainingQuantity()).isZero();
     }
 
+    @Test
+    void anOrderNumberOfAnotherTradingDayIsAnotherOrder() {
+        // Kiwoom numbers orders per trading day: 0000001 on the 19th and 0000001 on the 20th are two orders
+        JournalEntry yesterday = accepted("day-1", "0000001", 10);
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(yesterday), clock);
+        OrderEvent first = single(tracker.onFrame("default", frame(fill(row("0000001", "체결", "+매수", 10, 6, "0000000"), 4, 70000, 4, 280000))));
+        assertThat(first.clientOrderId()).isEqualTo("day-1");
+
+        clock.set(Instant.parse("2026-08-20T00:40:00Z"));
+        tracker.callStarted();
+        JournalEntry today = JournalEntry.submitting(ticket("day-2", 5), "test", clock.instant(),
+                new RecordSource("kiwoom.order-requests", 0, 2)).accepted("0000001", null);
+        assertThat(tracker.callEnded(today)).isEmpty();
+        OrderEvent second = single(tracker.onFrame("default", frame(fill(row("0000001", "체결", "+매수", 5, 3, "0000000"), 2, 71000, 2, 142000))));
+
+        assertThat(second.clientOrderId()).isEqualTo("day-2");
+        assertThat(second.filledQuantity()).isEqualTo(2);
+        assertThat(second.remainingQuantity()).isEqualTo(3);
+        assertThat(tracker.find("default", LocalDate.parse("2026-08-19"), "0000001")).isPresent();
+        assertThat(tracker.statusOf("default", LocalDate.parse("2026-08-19"), "0000001")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(tracker.statusOf("default", LocalDate.parse("2026-08-20"), "0000001")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(tracker.find("default", LocalDate.parse("2026-08-21"), "0000001")).isEmpty();
+    }
+
     private static OrderEvent single(List<OrderEvent> events) {
         assertThat(events).hasSize(1);
         return events.get(0);
     }
 
+    private static final LocalDate DAY = LocalDate.parse("2026-08-19");
+
     private static JournalEntry accepted(String id, String number, long quantity) {
+        return JournalEntry.submitting(ticket(id, quantity), "test", Instant.parse("2026-08-19T00:40:00Z"),
+                new RecordSource("kiwoom.order-requests", 0, 1)).accepted(number, null);
+    }
+
+    private static OrderTicket ticket(String id, long quantity) {
         OrderRequest request = new OrderRequest(id, OrderAction.NEW, "default", Side.BUY, "005930", quantity,
                 OrderType.MARKET, null, null, OrderDestination.KRX, null, null);
-        return JournalEntry.submitting(new OrderTicket(request, "default", "005930", Side.BUY, OrderDestination.KRX, id, null),
-                "test", Instant.parse("2026-08-19T00:40:00Z"), new RecordSource("kiwoom.order-requests", 0, 1))
-                .accepted(number, null);
+        return new OrderTicket(request, "default", "005930", Side.BUY, OrderDestination.KRX, id, null);
     }
 
     private static Map<String, String> row(String number, String state, String kind, long quantity, long remaining,

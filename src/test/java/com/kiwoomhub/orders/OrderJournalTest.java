@@ -94,7 +94,11 @@ class OrderJournalTest {
             after.load();
             JournalEntry found = after.find(id).orElseThrow();
             assertThat(found.phase()).isEqualTo(JournalPhase.ACCEPTED);
-            assertThat(after.byBrokerOrderId("0000042")).map(JournalEntry::clientOrderId).contains(id);
+            assertThat(after.byBrokerOrderId("default", found.tradingDate(), "0000042")).map(JournalEntry::clientOrderId)
+                    .contains(id);
+            assertThat(after.byBrokerOrderId("default", found.tradingDate().plusDays(1), "0000042"))
+                    .as("Kiwoom numbers orders per trading day: the next day's 0000042 is another order").isEmpty();
+            assertThat(after.byBrokerOrderId("other", found.tradingDate(), "0000042")).isEmpty();
             assertThat(after.claim(submitting(id, "after"))).as("a later claim never wins").isFalse();
             assertThat(after.find(id).orElseThrow().phase()).isEqualTo(JournalPhase.ACCEPTED);
         }
@@ -146,12 +150,12 @@ class OrderJournalTest {
         try (OrderJournal pruner = journal("pruner", topic, Clock.systemUTC())) {
             pruner.load();
             assertThat(pruner.size()).isEqualTo(5);
-            JournalRetention retention = new JournalRetention(pruner, new ExecutionTracker(pruner::entries),
+            JournalRetention retention = new JournalRetention(pruner, new ExecutionTracker(pruner::entries, Clock.systemUTC()),
                     Duration.ofDays(7), Clock.systemUTC(), meters);
 
             assertThat(retention.prune()).isEqualTo(2);
             assertThat(pruner.find(accepted)).isEmpty();
-            assertThat(pruner.byBrokerOrderId("0000071")).isEmpty();
+            assertThat(pruner.entries().stream().filter(e -> "0000071".equals(e.brokerOrderId())).findFirst()).isEmpty();
             assertThat(pruner.find(rejected)).isEmpty();
             assertThat(meters.counter("kiwoom.orders.journal.pruned").count()).isEqualTo(2.0);
             assertThat(meters.get("kiwoom.orders.journal.entries").gauge().value()).isEqualTo(3.0);
@@ -200,7 +204,7 @@ class OrderJournalTest {
             JournalEntry found = restarted.find(id).orElseThrow();
             assertThat(found.phase()).isEqualTo(JournalPhase.ACCEPTED);
             assertThat(found.brokerOrderId()).isEqualTo("0000082");
-            assertThat(restarted.byBrokerOrderId("0000081")).isEmpty();
+            assertThat(restarted.byBrokerOrderId("default", found.tradingDate(), "0000081")).isEmpty();
         }
     }
 

@@ -78,12 +78,13 @@ class AdminAndRealtimeTest {
         sandbox.realtime(server);
 
         admin("realtime/drop", "");
+        admin("realtime/outage", "{\"seconds\":3}");
         admin("realtime/pings", "{\"stopped\":true}");
         admin("realtime/echoes", "{\"ignored\":false}");
         admin("realtime/push", "{\"trnm\":\"REAL\",\"data\":[]}");
         admin("realtime/push", "{\"frame\":\"{}\"}");
 
-        assertThat(server.calls).containsExactly("drop", "pings true", "echoes false", "push {\"trnm\":\"REAL\",\"data\":[]}",
+        assertThat(server.calls).containsExactly("drop", "outage PT3S", "pings true", "echoes false", "push {\"trnm\":\"REAL\",\"data\":[]}",
                 "push {}");
     }
 
@@ -166,6 +167,11 @@ class AdminAndRealtimeTest {
         @Override
         public void dropAll() {
             calls.add("drop");
+        }
+
+        @Override
+        public void outage(Duration duration) {
+            calls.add("outage " + duration);
         }
 
         @Override

@@ -16,7 +16,7 @@ public final class MutableClock extends Clock {
     }
 
     /** 2026-11-20 (a Friday) 10:30 KST, inside the regular session. */
-    static MutableClock fridayMorning() {
+    public static MutableClock fridayMorning() {
         return new MutableClock(Instant.parse("2026-11-20T01:30:00Z"));
     }
 

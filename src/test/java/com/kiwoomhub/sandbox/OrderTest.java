@@ -3,12 +3,15 @@ package com.kiwoomhub.sandbox;
 import static com.kiwoomhub.sandbox.RestTestClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.sandbox.RestTestClient.Answer;
@@ -26,8 +29,13 @@ class OrderTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3")), clock)
-                .realtimeSink(sink);
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> more) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("tick-interval", "0", "rate-limit", "0", "seed", "3"));
+        settings.putAll(more);
+        sandbox = Sandbox.start(SandboxSettings.of(settings), clock).realtimeSink(sink);
         client = new RestTestClient(sandbox).login();
         MarketSimulator market = sandbox.market();
         market.setPreviousClose("005930", 70_000);
@@ -336,6 +344,26 @@ class OrderTest {
         assertThat(sandbox.account().holding("005930")).isEmpty();
         assertThat(sink.ofType("00")).last().satisfies(r -> assertThat(r.values()).containsEntry("910", "71000")
                 .containsEntry("905", "-매도").containsEntry("907", "1"));
+    }
+
+    @Test
+    void orderNumbersStartAgainEachTradingDayAndAreNotReusedAfterARestartOnTheSameDay(@TempDir Path dir) {
+        String numbers = dir.resolve("order-numbers").toString();
+        sandbox.close();
+        start(Map.of("order-numbers", numbers));
+        assertThat(order("kt10000", "1", "", "3").text("ord_no")).isEqualTo("0000001");
+        assertThat(order("kt10000", "1", "", "3").text("ord_no")).isEqualTo("0000002");
+
+        sandbox.close();
+        start(Map.of("order-numbers", numbers));
+        assertThat(order("kt10000", "1", "", "3").text("ord_no")).as("after a restart on the same day").isEqualTo("0000003");
+
+        clock.advance(Duration.ofDays(1));
+        client.login();
+        assertThat(order("kt10000", "1", "", "3").text("ord_no")).as("the next trading day").isEqualTo("0000001");
+        sandbox.close();
+        start(Map.of("order-numbers", numbers));
+        assertThat(order("kt10000", "1", "", "3").text("ord_no")).isEqualTo("0000002");
     }
 
     private Answer order(String apiId, String quantity, String price, String tradeType) {

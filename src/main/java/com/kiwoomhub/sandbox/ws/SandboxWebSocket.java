@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile boolean pingsStopped;
     private volatile boolean echoesIgnored;
+    /** Epoch ms until which new connections are refused ({@link #outage}). */
+    private volatile long refusedUntil;
 
     public SandboxWebSocket(Vertx vertx, SandboxMarketView market, WebSocketSettings settings) {
         this.vertx = vertx;
@@ -61,6 +64,10 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     public void handle(ServerWebSocket socket) {
         if (!PATH.equals(socket.path())) {
             socket.reject(404);
+            return;
+        }
+        if (System.currentTimeMillis() < refusedUntil) {
+            socket.reject(503);
             return;
         }
         Context context = vertx.getOrCreateContext();
@@ -103,6 +110,12 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     @Override
     public void dropAll() {
         sessions.values().forEach(s -> s.context.runOnContext(v -> s.drop()));
+    }
+
+    @Override
+    public void outage(Duration duration) {
+        refusedUntil = System.currentTimeMillis() + duration.toMillis();
+        dropAll();
     }
 
     @Override

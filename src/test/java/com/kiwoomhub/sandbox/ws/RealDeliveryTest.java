@@ -2,6 +2,7 @@ package com.kiwoomhub.sandbox.ws;
 
 import static com.kiwoomhub.sandbox.ws.RegistrationTest.reg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,21 @@ class RealDeliveryTest {
         second.awaitClose();
         await().atMost(Duration.ofSeconds(2)).until(() -> sandbox.webSocket.openConnections() == 0);
         assertThat(sandbox.webSocket.sessions()).isEmpty();
+    }
+
+    @Test
+    void anOutageCutsEveryConnectionAndRefusesReconnectsUntilItEnds() {
+        sandbox = new WebSocketTestServer(WebSocketTestServer.quietSettings());
+        KiwoomTestClient first = sandbox.login("token-a");
+
+        sandbox.webSocket.outage(Duration.ofSeconds(2));
+
+        first.awaitClose();
+        assertThatThrownBy(sandbox::connect).as("refused during the outage")
+                .hasStackTraceContaining("status code 503");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> sandbox.login("token-a"), c -> c != null);
+        assertThat(sandbox.webSocket.openConnections()).as("logged in again once the outage is over").isEqualTo(1);
     }
 
     @Test
