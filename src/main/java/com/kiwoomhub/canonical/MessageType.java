@@ -12,6 +12,7 @@ public enum MessageType {
     POSITION("kiwoom.position.v1", "kiwoom.account", "position.v1.json"),
     CONDITION_SIGNAL("kiwoom.condition-signal.v1", "kiwoom.condition-signals", "condition-signal.v1.json"),
     MARKET_STATUS("kiwoom.market-status.v1", "kiwoom.market-status", "market-status.v1.json"),
+    STREAM_STATUS("kiwoom.stream-status.v1", "kiwoom.stream-status", "stream-status.v1.json"),
     SUBSCRIPTION_REQUEST("kiwoom.subscription-request.v1", "kiwoom.subscription-requests",
             "subscription-request.v1.json");
 

@@ -40,7 +40,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Client → hub: {@code {"type":"SUBSCRIBE","symbols":["005930"],"channels":["trades"]}} or
  * {@code UNSUBSCRIBE} (no channels = every channel). Hub → client: {@code SUBSCRIBED} /
  * {@code UNSUBSCRIBED} with the client's current subscriptions, {@code ERROR} with a message, and
- * each record as {@code {"channel":"trades","data":<the canonical JSON as on Kafka>}}.
+ * each record as {@code {"channel":"trades","data":<the canonical JSON as on Kafka>}}, and to every client
+ * each gap marker of the real-time stream as {@code {"type":"STATUS","data":<the StreamStatus JSON>}}.
  *
  * <p>The Kafka side only queues into each client's bounded buffer ({@link FeedClient}); writes go
  * out through route {@value #SEND_URI} without blocking anyone.
@@ -62,6 +63,7 @@ public class DownstreamFeed {
     private final CamelContext camel;
     private final FeedProperties settings;
     private final Map<String, Channel> channelByTopic;
+    private final String streamStatusTopic;
     private final Map<String, FeedClient> clients = new ConcurrentHashMap<>();
     /** Recently closed connection keys, bounded. */
     private final Set<String> closed = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -75,10 +77,12 @@ public class DownstreamFeed {
     private volatile AsyncProducer producer;
 
     public DownstreamFeed(CamelContext camel, FeedProperties settings, MeterRegistry meters,
-                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks) {
+                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks,
+                          @Value("${topics.stream-status}") String streamStatus) {
         this.camel = camel;
         this.settings = settings;
         this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS);
+        this.streamStatusTopic = streamStatus;
         this.dropped = Counter.builder("hub.feed.dropped")
                 .description("Records dropped because a feed client's buffer was full (oldest first)").register(meters);
         this.delivered = Counter.builder("hub.feed.records")
@@ -108,10 +112,22 @@ public class DownstreamFeed {
         }
     }
 
-    /** One record from {@code topics.trades} or {@code topics.orderbooks}, to every client that wants it. */
+    /**
+     * One record from {@code topics.trades} or {@code topics.orderbooks}, to every client that wants it;
+     * one from {@code topics.stream-status}, to every client.
+     */
     public void publish(Exchange exchange) {
         Message in = exchange.getMessage();
-        Channel channel = channelByTopic.get(in.getHeader(KafkaConstants.TOPIC, String.class));
+        String topic = in.getHeader(KafkaConstants.TOPIC, String.class);
+        if (streamStatusTopic.equals(topic)) {
+            String frame = "{\"type\":\"STATUS\",\"data\":" + in.getBody(String.class) + "}";
+            clients.values().forEach(client -> {
+                client.offer(frame);
+                delivered.increment();
+            });
+            return;
+        }
+        Channel channel = channelByTopic.get(topic);
         String symbol = in.getHeader(KafkaConstants.KEY, String.class);
         if (channel == null || symbol == null || clients.isEmpty()) {
             return;
