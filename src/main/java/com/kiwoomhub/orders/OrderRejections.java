@@ -19,7 +19,7 @@ import com.kiwoomhub.canonical.OrderStatus;
 /**
  * The steps of {@code routes/orders.camel.yaml} for a record that is not sent to Kiwoom: an invalid request,
  * one the risk guard refused, and a duplicate clientOrderId. Each yields its REJECTED event (when it has a
- * usable id and symbol) and, unless refused by risk, its dead letter; a rejection of a new clientOrderId is
+ * usable id; symbol and side may be null) and, unless refused by risk, its dead letter; a rejection of a new clientOrderId is
  * journaled in the same transaction, so the id counts as used.
  */
 public class OrderRejections {
@@ -43,7 +43,7 @@ public class OrderRejections {
         this.clock = clock;
     }
 
-    /** {@link Admission.Invalid}: a dead letter with {@code HUB_VALIDATION}, and REJECTED when the request has an id and symbol. */
+    /** {@link Admission.Invalid}: a dead letter with {@code HUB_VALIDATION}, and REJECTED when the request has a usable id. */
     public void invalid(Exchange exchange) {
         Message in = exchange.getMessage();
         Admission.Invalid invalid = (Admission.Invalid) Admission.of(exchange);
@@ -58,9 +58,7 @@ public class OrderRejections {
         }
         JournalEntry entry = JournalEntry.invalid(invalid.clientOrderId(), invalid.symbol(), invalid.side(), code,
                 invalid.reason(), journal.instance(), clock.instant(), source);
-        if (invalid.symbol() != null) {
-            out.add(events.record(OrderEvents.rejected(entry), "orders"));
-        }
+        out.add(events.record(OrderEvents.rejected(entry), "orders"));
         journal.record(entry, out);
     }
 
@@ -83,15 +81,13 @@ public class OrderRejections {
                 + "); this one was not sent to Kiwoom";
         List<ProducerRecord<String, String>> out = new ArrayList<>();
         out.add(deadLetter(in, OrderFlowCodes.DUPLICATE, reason));
-        if (first.symbol() != null) {
-            OrderStatus current = switch (first.phase()) {
-                case REJECTED -> OrderStatus.REJECTED;
-                case SUBMITTING, UNKNOWN -> OrderStatus.PENDING;
-                case ACCEPTED -> first.action() == OrderAction.NEW
-                        ? executions.statusOf(first.account(), first.brokerOrderId()) : OrderStatus.PENDING;
-            };
-            out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
-        }
+        OrderStatus current = switch (first.phase()) {
+            case REJECTED -> OrderStatus.REJECTED;
+            case SUBMITTING, UNKNOWN -> OrderStatus.PENDING;
+            case ACCEPTED -> first.action() == OrderAction.NEW
+                    ? executions.statusOf(first.account(), first.brokerOrderId()) : OrderStatus.PENDING;
+        };
+        out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
         LOG.warn("Order request {} rejected: {} {}", first.clientOrderId(), OrderFlowCodes.DUPLICATE, reason);
         outcomes.count("duplicate", OrderFlowCodes.DUPLICATE);
         journal.publish(out);

@@ -60,7 +60,7 @@ public class StreamStatusTrail {
     }
 
     /** The account's last frame time as the records on the topic tell it, or null. */
-    OffsetDateTime lastFrameOfPreviousRun(String account) {
+    public OffsetDateTime lastFrameOfPreviousRun(String account) {
         JsonNode last = null;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

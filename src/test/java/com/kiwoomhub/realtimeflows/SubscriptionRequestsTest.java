@@ -88,9 +88,18 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
         send(requests, "bad-channel", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"005930\"],\"channels\":[\"candles\"]}");
         send(requests, "bad-symbol", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"A005930\"],\"channels\":[\"trades\"]}");
         send(requests, "bad-json", "SUBSCRIBE 005930");
+        send(requests, "tombstone", null);
+        send(requests, "empty", "");
         try (TopicReader dead = reader(deadLetters)) {
             await().atMost(WAIT).until(() -> !dead.withKey("bad-json").isEmpty() && !dead.withKey("bad-channel").isEmpty()
-                    && !dead.withKey("bad-symbol").isEmpty());
+                    && !dead.withKey("bad-symbol").isEmpty() && !dead.withKey("tombstone").isEmpty()
+                    && !dead.withKey("empty").isEmpty());
+            for (String key : List.of("tombstone", "empty")) {
+                ConsumerRecord<String, String> letter = dead.withKey(key).get(0);
+                assertThat(letter.value()).isEqualTo(key.equals("empty") ? "" : null);
+                assertThat(header(letter, "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
+                assertThat(header(letter, "kiwoomhub_error")).isEqualTo("an empty record or a tombstone is not a SubscriptionRequest");
+            }
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error"))
                     .isEqualTo("unknown channel 'candles'; the hub supports trades, orderbooks");
