@@ -104,11 +104,8 @@ public class OrderRejections {
         Object key = in.getHeader(KafkaConstants.KEY);
         ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),
                 in.getBody(String.class));
-        r.headers().add(DeadLetterHeaders.ERROR_CODE, bytes(code));
-        r.headers().add(DeadLetterHeaders.ERROR, bytes(reason));
-        r.headers().add(DeadLetterHeaders.SOURCE_TOPIC, bytes(source.topic()));
-        r.headers().add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(source.partition())));
-        r.headers().add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(source.offset())));
+        DeadLetterHeaders.of(code, reason, source.topic(), source.partition(), source.offset())
+                .forEach((name, value) -> r.headers().add(name, bytes(value)));
         return r;
     }
 
