@@ -11,6 +11,8 @@ RUN ./mvnw -B -q -DskipTests package && cp target/kiwoom-hub-*.jar /src/kiwoom-h
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 RUN useradd --system --uid 10001 hub
+# curl for the compose healthcheck on /actuator/health/readiness
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/kiwoom-hub.jar /app/kiwoom-hub.jar
 COPY routes /app/routes
 USER hub

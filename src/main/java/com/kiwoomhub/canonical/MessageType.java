@@ -12,6 +12,11 @@ public enum MessageType {
     POSITION("kiwoom.position.v1", "kiwoom.account", "position.v1.json"),
     CONDITION_SIGNAL("kiwoom.condition-signal.v1", "kiwoom.condition-signals", "condition-signal.v1.json"),
     MARKET_STATUS("kiwoom.market-status.v1", "kiwoom.market-status", "market-status.v1.json"),
+    INDEX_TICK("kiwoom.index-tick.v1", "kiwoom.indices", "index-tick.v1.json"),
+    VOLATILITY_INTERRUPTION("kiwoom.volatility-interruption.v1", "kiwoom.market-events",
+            "volatility-interruption.v1.json"),
+    EXPECTED_TRADE("kiwoom.expected-trade.v1", "kiwoom.expected-trades", "expected-trade.v1.json"),
+    PROGRAM_TRADE("kiwoom.program-trade.v1", "kiwoom.program-trades", "program-trade.v1.json"),
     STREAM_STATUS("kiwoom.stream-status.v1", "kiwoom.stream-status", "stream-status.v1.json"),
     SUBSCRIPTION_REQUEST("kiwoom.subscription-request.v1", "kiwoom.subscription-requests",
             "subscription-request.v1.json");

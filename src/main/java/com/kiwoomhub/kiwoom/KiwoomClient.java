@@ -26,6 +26,10 @@ import io.micrometer.core.instrument.Timer;
  * The one path by which the hub calls a Kiwoom REST TR: token, path, headers, rate limit,
  * pagination, retries, error mapping and metering. Blocking; safe for concurrent use.
  *
+ * <p>Pages: continuation pages are followed while Kiwoom says {@code cont-yn: Y} with a next-key and
+ * the page had rows, up to {@code maxPages}, and while the call's {@link PageWalk} says go on. A
+ * failed page fails the whole call: an error is never taken for the end of the data.
+ *
  * <p>Retries (up to {@code kiwoom.client.retry.max-attempts} per page, exponential backoff):
  * 429/1700, 5xx, unreadable answers and connection failures. Order TRs are never sent twice
  * when the first attempt may have reached Kiwoom: a 5xx, a timeout after sending or a reset
@@ -88,6 +92,7 @@ public final class KiwoomClient {
         String listKey = options.listKey();
         String nextKey = options.nextKey();
         boolean more = nextKey != null;
+        boolean proceed;
         do {
             Page page = fetch(account, group, apiId, request, more ? nextKey : null, priority);
             pages.add(page.body());
@@ -95,8 +100,10 @@ public final class KiwoomClient {
                 listKey = firstArrayField(page.body());
             }
             nextKey = page.nextKey();
-            more = "Y".equalsIgnoreCase(page.contYn()) && nextKey != null && rowCount(page.body(), listKey) != 0;
-        } while (more && pages.size() < options.maxPages());
+            int rows = rowCount(page.body(), listKey);
+            more = "Y".equalsIgnoreCase(page.contYn()) && nextKey != null && rows != 0;
+            proceed = options.walk() == null || options.walk().proceed(new PageWalk.Page(pages.size(), page.body(), rows, more));
+        } while (more && proceed && pages.size() < options.maxPages());
         return new TrResponse(apiId, account.alias(), merge(pages, listKey), List.copyOf(pages), listKey,
                 more, more ? nextKey : null);
     }

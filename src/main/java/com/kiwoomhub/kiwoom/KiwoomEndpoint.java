@@ -30,7 +30,7 @@ public class KiwoomEndpoint extends DefaultEndpoint {
     }
 
     CallOptions options() {
-        return new CallOptions(maxPages, listKey, null, priority);
+        return new CallOptions(maxPages, listKey, null, priority, null);
     }
 
     public String getApiId() {

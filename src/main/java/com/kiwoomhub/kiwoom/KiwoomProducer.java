@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>In: body = request JSON (a {@code Map}, a {@code JsonNode}, a JSON string; empty = {@code {}});
  * headers {@value #ACCOUNT} (overrides the endpoint's account), {@value #MAX_PAGES} (overrides
- * maxPages) and {@value #CONTINUE_KEY} (start from this next-key; removed after the call).
+ * maxPages), {@value #CONTINUE_KEY} (start from this next-key) and {@value #PAGE_WALK} (a
+ * {@link PageWalk} told of each page that may stop the walk early); the last two are removed after the call.
  * Out: body = the answer as a Jackson {@link JsonNode} with the rows of every page under the list
  * key; headers {@value #API_ID}, {@value #PAGES}, {@value #ROWS}, {@value #HAS_MORE} and
  * {@value #NEXT_KEY} (set only when there is more). Failures are {@link KiwoomException}s.
@@ -25,6 +26,7 @@ public class KiwoomProducer extends DefaultProducer {
     public static final String ACCOUNT = "KiwoomAccount";
     public static final String MAX_PAGES = "KiwoomMaxPages";
     public static final String CONTINUE_KEY = "KiwoomContinueKey";
+    public static final String PAGE_WALK = "KiwoomPageWalk";
     public static final String API_ID = "KiwoomApiId";
     public static final String PAGES = "KiwoomPages";
     public static final String ROWS = "KiwoomRows";
@@ -48,7 +50,8 @@ public class KiwoomProducer extends DefaultProducer {
         if (maxPages != null) {
             options = options.withMaxPages(maxPages);
         }
-        options = options.continueFrom(in.getHeader(CONTINUE_KEY, String.class));
+        options = options.continueFrom(in.getHeader(CONTINUE_KEY, String.class))
+                .walkedBy(in.getHeader(PAGE_WALK, PageWalk.class));
         String account = in.getHeader(ACCOUNT, endpoint.getAccount(), String.class);
         Object body = in.getBody();
         if (!(body == null || body instanceof Map || body instanceof JsonNode || body instanceof CharSequence)) {
@@ -58,6 +61,7 @@ public class KiwoomProducer extends DefaultProducer {
         TrResponse response = client.call(account, endpoint.getApiId(), body, options);
 
         in.removeHeader(CONTINUE_KEY);
+        in.removeHeader(PAGE_WALK);
         in.setBody(response.body());
         in.setHeader(API_ID, response.apiId());
         in.setHeader(PAGES, response.pages().size());

@@ -1,6 +1,7 @@
 package com.kiwoomhub.marketdata;
 
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.Candle;
 import com.kiwoomhub.canonical.CandleTranslator;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.kiwoom.KiwoomClientProperties;
+import com.kiwoomhub.kiwoom.PageWalk;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Java behind {@code routes/candles.camel.yaml}: the configured series, the chart request of
- * each (the first poll backfills several pages, later polls read the newest page), and the bars
- * of an answer that were not published yet.
+ * each (the first poll backfills back to a date or several pages, later polls read the newest page),
+ * and the bars of an answer that were not published yet.
  */
 @Component("candlePolling")
 public class CandlePolling {
@@ -26,14 +31,23 @@ public class CandlePolling {
     private final CandlePollingProperties settings;
     private final MarketCalendar calendar;
     private final KiwoomAccounts accounts;
+    private final Map<CandleJob, CandleBackfill> backfills = new IdentityHashMap<>();
 
-    public CandlePolling(CandlePollingProperties settings, MarketCalendar calendar, KiwoomAccounts accounts) {
+    public CandlePolling(CandlePollingProperties settings, MarketCalendar calendar, KiwoomAccounts accounts,
+                         KiwoomClientProperties client, MeterRegistry meters) {
         this.accounts = accounts;
         this.settings = settings;
         this.calendar = calendar;
         this.jobs = settings.jobs().stream().map(String::trim).filter(s -> !s.isEmpty()).map(CandleJob::parse).toList();
         if (settings.backfillPages() < 1) {
             throw new IllegalStateException("kiwoom.candles.backfill-pages must be at least 1, got " + settings.backfillPages());
+        }
+        if (settings.backfillFrom() != null && !accounts.isEmpty()) {
+            for (CandleJob job : jobs) {
+                int perSecond = client.rateLimit().perSecond(accounts.primary().environment(), job.apiId());
+                backfills.put(job, new CandleBackfill(job, settings.backfillFrom(), settings.progressInterval(), perSecond,
+                        meters));
+            }
         }
     }
 
@@ -56,9 +70,18 @@ public class CandlePolling {
         return body;
     }
 
-    /** Pages to read: the backfill depth on a series' first poll, then only the newest page. */
+    /** Pages to read: on a series' first poll as many as reach the backfill date, or the backfill depth; then one. */
     public int pages(CandleJob job) {
-        return job.backfilled() ? 1 : settings.backfillPages();
+        if (job.backfilled()) {
+            return 1;
+        }
+        return backfills.containsKey(job) ? Integer.MAX_VALUE : settings.backfillPages();
+    }
+
+    /** What watches a backfill back to a date (and stops it there); null when there is none to watch. */
+    public PageWalk walk(CandleJob job) {
+        CandleBackfill backfill = backfills.get(job);
+        return backfill == null || job.backfilled() ? null : backfill.start();
     }
 
     /**
@@ -68,6 +91,10 @@ public class CandlePolling {
     public List<Candle> unpublished(JsonNode answer, CandleJob job) {
         List<Candle> bars = CandleTranslator.translate(answer, job.code(), job.interval(), settings.adjusted(),
                 !calendar.isOpen());
+        if (settings.backfillFrom() != null) {
+            // the page that reached the date may hold older bars; the series starts at the date
+            bars = bars.stream().filter(b -> !b.start().toLocalDate().isBefore(settings.backfillFrom())).toList();
+        }
         return job.unpublished(bars);
     }
 }

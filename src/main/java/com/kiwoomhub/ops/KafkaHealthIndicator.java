@@ -1,11 +1,9 @@
 package com.kiwoomhub.ops;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,24 +12,28 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/** {@code kafka} in /actuator/health: UP when the cluster answers a describe within the timeout. */
+import com.kiwoomhub.topics.TopicAdministration;
+import com.kiwoomhub.topics.TopicSetup;
+
+/**
+ * {@code kafka} in /actuator/health: UP when the cluster answers a describe within the timeout and the
+ * hub's topics are in place (created or checked by the topic setup).
+ */
 @Component("kafka")
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private final String bootstrapServers;
     private final Duration timeout;
     private final Admin admin;
+    private final TopicSetup topics;
 
     public KafkaHealthIndicator(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                                @Value("${kafka.health-timeout:3s}") Duration timeout) {
+                                @Value("${kafka.health-timeout:3s}") Duration timeout, TopicSetup topics) {
         super("Kafka is not reachable");
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "kiwoom-hub-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        this.topics = topics;
+        this.admin = TopicAdministration.client(bootstrapServers, "kiwoom-hub-health", timeout);
     }
 
     @Override
@@ -39,10 +41,11 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
         DescribeClusterResult cluster = admin.describeCluster(
                 new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
         int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-        builder.up()
+        (topics.ready() ? builder.up() : builder.down())
                 .withDetail("bootstrapServers", bootstrapServers)
                 .withDetail("clusterId", cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS))
-                .withDetail("nodes", nodes);
+                .withDetail("nodes", nodes)
+                .withDetail("topics", topics.ready() ? "in place" : "not in place yet (retrying)");
     }
 
     @Override

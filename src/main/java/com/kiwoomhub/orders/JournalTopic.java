@@ -10,82 +10,60 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import com.kiwoomhub.topics.TopicAdministration;
+import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicSettings;
+import com.kiwoomhub.topics.TopicSpec;
 
 /**
- * The order journal's Kafka side apart from reading and writing entries: the compacted topic (created
- * or made compacted at startup) and the settings of the journal's transactional producer and
+ * The order journal's Kafka side apart from reading and writing entries: the compacted topic (declared
+ * to the hub's topic setup, which creates it or makes it compacted at startup) and the settings of the journal's transactional producer and
  * read_committed reader.
  */
 final class JournalTopic {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JournalTopic.class);
     /** How long compaction keeps a tombstone readable: an instance reading behind still sees the removal. */
     private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
 
     private JournalTopic() {
     }
 
-    /** Creates the compacted topic if missing (or makes an existing one compacted); returns its partition count. */
-    static int ensure(String bootstrapServers, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
-            short replication = (short) Math.min(3, brokers);
-            // segments roll daily, so compaction (which leaves the open segment alone) removes pruned entries
-            // within a day, and their tombstones a day later
-            NewTopic wanted = new NewTopic(topic, partitions, replication).configs(Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, replication - 1)),
+    /**
+     * The journal topic's settings, declared to the hub's topic setup: compacted, so the latest state of every
+     * order stays; segments roll daily, so compaction (which leaves the open segment alone) removes pruned
+     * entries within a day, and their tombstones a day later. An existing topic without compaction is compacted.
+     */
+    static final TopicSettings SETTINGS = new TopicSettings(null, null, null, null,
+            TopicConfig.CLEANUP_POLICY_COMPACT, Map.of(
                     TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis()),
                     TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
-            try {
-                admin.createTopics(List.of(wanted)).all().get(30, TimeUnit.SECONDS);
-                LOG.info("Created the compacted order journal topic {} ({} partitions, replication {})", topic,
-                        partitions, replication);
-                // not described: a broker may not know a topic this new yet (UnknownTopicOrPartition)
-                return partitions;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                requireCompaction(admin, topic);
-            }
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+
+    /** The journal topic as {@code topics.order-journal} is declared to the topic setup. */
+    static TopicDeclaration declaration() {
+        return new TopicDeclaration("order-journal", SETTINGS, true);
+    }
+
+    /**
+     * Creates the compacted topic if missing (or makes an existing one compacted); returns its partition count.
+     * For a journal used outside the hub, whose topic setup does this for every topic at start.
+     */
+    static int ensure(String bootstrapServers, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicSpec spec = new TopicSpec(topic,
+                    new TopicSettings(partitions, null, null, null, null, Map.of()).over(SETTINGS), true);
+            return new TopicAdministration(admin, Duration.ofSeconds(30)).ensure(List.of(spec), true).get(topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the order journal " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create or describe the order journal topic " + topic + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A journal topic created by someone else (an operator, the embedded broker's up-front topics) must
-     * still be compacted, or claims and outcomes would expire: the hub sets it, saying so.
-     */
-    private static void requireCompaction(Admin admin, String topic)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        String policy = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            LOG.warn("The order journal topic {} had cleanup.policy={}; setting it to compact", topic, policy);
-            admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,7 +59,7 @@ public class OrderJournal implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String topic;
-    private final int partitionCount;
+    private final IntSupplier partitionsOnTopic;
     private final String instance;
     private final Duration loadTimeout;
     private final Clock clock;
@@ -74,24 +75,34 @@ public class OrderJournal implements AutoCloseable {
      */
     public OrderJournal(String bootstrapServers, String topic, int partitionCount, String instance, Duration loadTimeout,
                         Clock clock) {
+        this(bootstrapServers, topic, () -> JournalTopic.ensure(bootstrapServers, topic, partitionCount), instance,
+                loadTimeout, clock);
+    }
+
+    /**
+     * @param partitionsOnTopic the partitions of the journal topic once it exists; throws while it does not
+     *                          (in the hub: as the topic setup found them, without waiting for Kafka)
+     */
+    public OrderJournal(String bootstrapServers, String topic, IntSupplier partitionsOnTopic, String instance,
+                        Duration loadTimeout, Clock clock) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.partitionCount = partitionCount;
+        this.partitionsOnTopic = partitionsOnTopic;
         this.instance = instance;
         this.loadTimeout = loadTimeout;
         this.clock = clock;
     }
 
     /**
-     * Creates the topic if missing and reads it to its end into memory, once; every other operation
+     * Creates the topic if missing (or checks it) and reads it to its end into memory, once; every other operation
      * that needs the journal calls it first, so no request is judged on a partly read journal.
      */
     public synchronized void load() {
         if (reader != null) {
             return;
         }
-        int partitionsOnTopic = JournalTopic.ensure(bootstrapServers, topic, partitionCount);
-        for (int p = 0; p < partitionsOnTopic; p++) {
+        int partitionCount = partitionsOnTopic.getAsInt();
+        for (int p = 0; p < partitionCount; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
         try {

@@ -9,6 +9,7 @@ import com.kiwoomhub.canonical.OrderEvent;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * Makes what became of a request durable and visible: its journal entry and event in one transaction, the
@@ -41,7 +42,8 @@ public class OrderOutcomes {
             case ACCEPTED -> count("accepted", "none");
             case REJECTED -> {
                 count("rejected", outcome.errorCode());
-                LOG.warn("Order {} rejected: {} {}", outcome.clientOrderId(), outcome.errorCode(), outcome.reason());
+                LOG.warn("Order {} rejected: {} {}", Untrusted.forLog(outcome.clientOrderId()), outcome.errorCode(),
+                        Untrusted.forLog(outcome.reason()));
             }
             default -> count("unknown", "none");
         }

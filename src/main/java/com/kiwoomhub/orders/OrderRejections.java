@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.kiwoomhub.canonical.DeadLetterHeaders;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderStatus;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * The steps of {@code routes/orders.camel.yaml} for a record that is not sent to Kiwoom: an invalid request,
@@ -31,15 +33,17 @@ public class OrderRejections {
     private final OrderOutcomes outcomes;
     private final ExecutionTracker executions;
     private final String deadLetterTopic;
+    private final DeadLetterMeter deadLetters;
     private final Clock clock;
 
     public OrderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes, ExecutionTracker executions,
-                           String deadLetterTopic, Clock clock) {
+                           String deadLetterTopic, DeadLetterMeter deadLetters, Clock clock) {
         this.journal = journal;
         this.events = events;
         this.outcomes = outcomes;
         this.executions = executions;
         this.deadLetterTopic = deadLetterTopic;
+        this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
@@ -88,18 +92,20 @@ public class OrderRejections {
                     ? executions.statusOf(first.account(), first.brokerOrderId()) : OrderStatus.PENDING;
         };
         out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
-        LOG.warn("Order request {} rejected: {} {}", first.clientOrderId(), OrderFlowCodes.DUPLICATE, reason);
+        LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(first.clientOrderId()), OrderFlowCodes.DUPLICATE,
+                Untrusted.forLog(reason));
         outcomes.count("duplicate", OrderFlowCodes.DUPLICATE);
         journal.publish(out);
     }
 
     private void warn(String request, String code, String reason) {
-        LOG.warn("Order request {} rejected: {} {}", request, code, reason);
+        LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(request), code, Untrusted.forLog(reason));
         outcomes.count("rejected", code);
     }
 
     /** The record as received, with why it was refused and where it came from. */
     private ProducerRecord<String, String> deadLetter(Message in, String code, String reason) {
+        deadLetters.count("order-requests");
         RecordSource source = RecordSource.of(in);
         Object key = in.getHeader(KafkaConstants.KEY);
         ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),

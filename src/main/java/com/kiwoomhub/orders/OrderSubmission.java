@@ -15,6 +15,7 @@ import com.kiwoomhub.kiwoom.KiwoomException;
 import com.kiwoomhub.kiwoom.KiwoomOrderTr;
 import com.kiwoomhub.kiwoom.RateLimiter;
 import com.kiwoomhub.kiwoom.TrResponse;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * The step of {@code routes/orders.camel.yaml} that sends an {@link Admission.Admitted} request: the
@@ -88,7 +89,7 @@ public class OrderSubmission {
             }
             return entry.accepted(number, null);
         } catch (KiwoomAmbiguousOrderException e) {
-            LOG.warn("Order {}: outcome unknown after {} ({}); reconciling before anything else", entry.clientOrderId(),
+            LOG.warn("Order {}: outcome unknown after {} ({}); reconciling before anything else", Untrusted.forLog(entry.clientOrderId()),
                     e.underlying().category(), e.underlying().code());
             return entry.unknown(
                     "Kiwoom's answer was lost (" + e.underlying().category() + " " + e.underlying().code() + "); reconciling");

@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,13 +31,19 @@ public class OrdersConfiguration {
     /** Registration group of the account-wide 00 stream, apart from the market-data groups. */
     static final String EXECUTIONS_GROUP = "9";
 
+    /** The journal's topic as the topic setup creates it: compacted, whatever topics.defaults say. */
+    @Bean
+    TopicDeclaration orderJournalTopic() {
+        return JournalTopic.declaration();
+    }
+
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic,
-                              @Value("${kafka.embedded.partitions:3}") int partitions, ObjectProvider<Clock> clock) {
+                              @Value("${topics.order-journal}") String topic, TopicSetup topics,
+                              ObjectProvider<Clock> clock) {
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, partitions, instance, settings.journalLoadTimeout(),
-                clock.getIfAvailable(Clock::systemUTC));
+        return new OrderJournal(bootstrapServers, topic, () -> topics.partitions(topic), instance,
+                settings.journalLoadTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -67,8 +76,11 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal) {
-        return new RiskGuard(settings.risk(), journal);
+    RiskGuard riskGuard(OrdersProperties settings, OrderJournal journal, MeterRegistry meters,
+                        ObjectProvider<Clock> clock) {
+        RiskGuard risk = new RiskGuard(settings.risk(), journal);
+        OrderFlowGauges.register(meters, risk, journal, settings.recoveryAfter(), clock.getIfAvailable(Clock::systemUTC));
+        return risk;
     }
 
     @Bean
@@ -106,8 +118,8 @@ public class OrdersConfiguration {
     @Bean
     OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
                                     ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
-                                    ObjectProvider<Clock> clock) {
-        return new OrderRejections(journal, events, outcomes, executions, deadLetters,
+                                    DeadLetterMeter deadLetterMeter, ObjectProvider<Clock> clock) {
+        return new OrderRejections(journal, events, outcomes, executions, deadLetters, deadLetterMeter,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -23,6 +23,7 @@ import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.kiwoom.KiwoomException;
 import com.kiwoomhub.kiwoom.RateLimiter;
 import com.kiwoomhub.kiwoom.TrResponse;
+import com.kiwoomhub.security.Untrusted;
 
 /**
  * Resolves the requests whose outcome the hub does not know (a crash between journal and answer, a
@@ -103,7 +104,8 @@ public class Reconciliation {
         try {
             found = find(unknown);
         } catch (KiwoomException e) {
-            LOG.warn("Order {} still unknown: reconciliation failed ({}); will retry", entry.clientOrderId(), e.getMessage());
+            LOG.warn("Order {} still unknown: reconciliation failed ({}); will retry", Untrusted.forLog(entry.clientOrderId()),
+                    Untrusted.forLog(e.getMessage()));
             return false;
         }
         JournalEntry outcome = found

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -11,16 +12,20 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * {@code kiwoomRealtime} in /actuator/health: DOWN while any session has been out of LOGGED_IN
  * for longer than {@code kiwoom.realtime.down-after} (short reconnects stay UP). Details per
- * account alias: state, since, last error code.
+ * account alias: state, since, last error code; under {@code watchlist}, how much of the configured
+ * real-time subscriptions fits the accounts' item slots (a shortfall is reported, not DOWN).
  */
 public class KiwoomRealtimeHealthIndicator implements HealthIndicator {
 
     private final KiwoomSessions sessions;
     private final Duration downAfter;
+    private final Supplier<WatchlistCoverage> coverage;
 
-    public KiwoomRealtimeHealthIndicator(KiwoomSessions sessions, Duration downAfter) {
+    public KiwoomRealtimeHealthIndicator(KiwoomSessions sessions, Duration downAfter,
+                                         Supplier<WatchlistCoverage> coverage) {
         this.sessions = sessions;
         this.downAfter = downAfter;
+        this.coverage = coverage;
     }
 
     @Override
@@ -37,6 +42,7 @@ public class KiwoomRealtimeHealthIndicator implements HealthIndicator {
             detail.put("lastErrorCode", s.lastErrorCode() == null ? "" : s.lastErrorCode());
             details.put(session.account().alias(), detail);
         }
+        details.put("watchlist", coverage.get().details());
         return (down ? Health.down() : Health.up()).withDetails(details).build();
     }
 }

@@ -37,7 +37,11 @@ public class RealtimeConfiguration {
     }
 
     @Bean("kiwoomRealtime")
-    KiwoomRealtimeHealthIndicator kiwoomRealtimeHealthIndicator(KiwoomSessions sessions, RealtimeProperties settings) {
-        return new KiwoomRealtimeHealthIndicator(sessions, settings.downAfter());
+    KiwoomRealtimeHealthIndicator kiwoomRealtimeHealthIndicator(KiwoomSessions sessions, RealtimeProperties settings,
+                                                                ObjectProvider<Subscriptions> subscriptions) {
+        return new KiwoomRealtimeHealthIndicator(sessions, settings.downAfter(), () -> {
+            Subscriptions s = subscriptions.getIfAvailable();
+            return s == null ? WatchlistCoverage.NONE : s.coverage();
+        });
     }
 }

@@ -25,12 +25,16 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.CanonicalMessage;
+import com.kiwoomhub.canonical.ExpectedTradeTranslator;
+import com.kiwoomhub.canonical.IndexTickTranslator;
 import com.kiwoomhub.canonical.KiwoomRealRow;
 import com.kiwoomhub.canonical.KiwoomValues;
 import com.kiwoomhub.canonical.MarketStatusTranslator;
 import com.kiwoomhub.canonical.OrderBookTranslator;
 import com.kiwoomhub.canonical.PositionTranslator;
+import com.kiwoomhub.canonical.ProgramTradeTranslator;
 import com.kiwoomhub.canonical.TradeTranslator;
+import com.kiwoomhub.canonical.VolatilityInterruptionTranslator;
 import com.kiwoomhub.marketdata.MarketCalendar;
 import com.kiwoomhub.topics.CanonicalRecordStamp;
 
@@ -40,7 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The Java behind {@code routes/realtime.camel.yaml}: one REAL frame (several rows, any mix of
  * types) becomes the Kafka records of its rows, in frame order. 0B → Trade, 0D → OrderBook, 0s →
- * MarketStatus, 04 → Position of the session's account. Rows of 00 (order flow) and 02 (condition
+ * MarketStatus, 04 → Position of the session's account, 0J → IndexTick, 1h → VolatilityInterruption,
+ * 0H → ExpectedTrade, 0w → ProgramTrade. Rows of 00 (order flow) and 02 (condition
  * search) belong to other routes and are skipped here; any other type, and a row a translator
  * refuses, is counted in {@code kiwoom.realtime.rows{type,outcome}} and logged once per type and
  * reason, never failing the frame.
@@ -64,11 +69,17 @@ public class RealtimeTranslation implements Processor {
                                @Value("${topics.trades}") String trades,
                                @Value("${topics.orderbooks}") String orderbooks,
                                @Value("${topics.market-status}") String marketStatus,
-                               @Value("${topics.account}") String account) {
+                               @Value("${topics.account}") String account,
+                               @Value("${topics.indices}") String indices,
+                               @Value("${topics.market-events}") String marketEvents,
+                               @Value("${topics.expected-trades}") String expectedTrades,
+                               @Value("${topics.program-trades}") String programTrades) {
         this.calendar = calendar;
         this.registry = registry;
         this.topicByType = Map.of(TradeTranslator.TYPE, trades, OrderBookTranslator.TYPE, orderbooks,
-                MarketStatusTranslator.TYPE, marketStatus, PositionTranslator.TYPE, account);
+                MarketStatusTranslator.TYPE, marketStatus, PositionTranslator.TYPE, account,
+                IndexTickTranslator.TYPE, indices, VolatilityInterruptionTranslator.TYPE, marketEvents,
+                ExpectedTradeTranslator.TYPE, expectedTrades, ProgramTradeTranslator.TYPE, programTrades);
     }
 
     /**
@@ -161,6 +172,10 @@ public class RealtimeTranslation implements Processor {
             case TradeTranslator.TYPE -> TradeTranslator.fromRow(row, tradingDate);
             case OrderBookTranslator.TYPE -> OrderBookTranslator.fromRow(row, tradingDate);
             case MarketStatusTranslator.TYPE -> MarketStatusTranslator.fromRow(row, tradingDate);
+            case IndexTickTranslator.TYPE -> IndexTickTranslator.fromRow(row, tradingDate);
+            case VolatilityInterruptionTranslator.TYPE -> VolatilityInterruptionTranslator.fromRow(row, tradingDate);
+            case ExpectedTradeTranslator.TYPE -> ExpectedTradeTranslator.fromRow(row, tradingDate);
+            case ProgramTradeTranslator.TYPE -> ProgramTradeTranslator.fromRow(row, tradingDate);
             default -> PositionTranslator.fromRow(row, account, received);
         };
     }

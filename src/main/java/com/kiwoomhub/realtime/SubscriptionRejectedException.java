@@ -1,5 +1,7 @@
 package com.kiwoomhub.realtime;
 
+import com.kiwoomhub.security.Untrusted;
+
 /**
  * A subscription request the hub does not carry out; the route dead-letters it with {@link #code()}.
  */
@@ -15,6 +17,11 @@ public class SubscriptionRejectedException extends RuntimeException {
     public SubscriptionRejectedException(String code, String message) {
         super(message);
         this.code = code;
+    }
+
+    /** The message for a log line ({@code ${exception.logMessage}}): it quotes the request, so it is neutralised. */
+    public String getLogMessage() {
+        return Untrusted.forLog(getMessage());
     }
 
     /** Bean-style, so that a route reads it as {@code ${exception.code}}. */

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,42 +18,47 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.SubscriptionAction;
-import com.kiwoomhub.kiwoom.KiwoomProperties;
+import com.kiwoomhub.security.Untrusted;
 
 /**
- * The Java behind the subscription routes of {@code routes/realtime.camel.yaml}: which symbols are
- * subscribed for which channels, and on which account's session. Each item (a code, {@code _NX} and
- * {@code _AL} variants counted apart, as Kiwoom does) lives on one session; a new item goes to the
- * session with the most free slots, so several configured accounts (app keys) carry up to 200 items
- * each. A request that does not fit is refused as a whole, before anything is registered.
- * The sessions pace and batch the REG messages and restore them after every login.
+ * The Java behind the subscription routes of {@code routes/realtime.camel.yaml}: which symbols and
+ * indices are subscribed for which channels, and on which account's session. Each item (a code,
+ * {@code _NX} and {@code _AL} variants counted apart, as Kiwoom does; an index code) lives on one
+ * session; a new item goes to the session with the most free slots, so several configured accounts
+ * (app keys) carry up to 200 items each. A request that does not fit is refused as a whole, before
+ * anything is registered; the configured start-up subscriptions take what fits
+ * ({@link WatchlistCoverage}). The sessions pace and batch the REG messages and restore them after
+ * every login.
  */
 @Component("subscriptions")
 public class Subscriptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
-    private static final Pattern SYMBOL = Pattern.compile("[0-9A-Z]{6}(_NX|_AL)?");
     private static final String WHOLE_MARKET = "";
 
     private final KiwoomSessions sessions;
     private final List<String> watchlist;
+    private final List<String> indices;
     private final SubscriptionProperties settings;
     private final int maxItems;
     /** item → the alias of the session carrying it. */
     private final Map<String, String> owners = new HashMap<>();
     /** item → its subscribed Kiwoom types. */
     private final Map<String, Set<String>> typesByItem = new HashMap<>();
+    private volatile WatchlistCoverage coverage = WatchlistCoverage.NONE;
 
-    public Subscriptions(KiwoomSessions sessions, KiwoomProperties kiwoom, SubscriptionProperties settings,
-                         RealtimeProperties realtime) {
+    public Subscriptions(KiwoomSessions sessions, SubscriptionProperties settings, RealtimeProperties realtime) {
         this.sessions = sessions;
-        this.watchlist = kiwoom.watchlist().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        this.watchlist = distinct(settings.watchlist());
+        this.indices = distinct(settings.indices());
         this.settings = settings;
         this.maxItems = realtime.maxItems();
     }
 
     /**
-     * Subscribes the configured channels for the watchlist, and the market-wide 0s and account-wide
+     * Subscribes the indices (0J) and the configured channels for the real-time watchlist, as far as
+     * the sessions' item slots reach (indices first, then the watchlist in order; the rest is left
+     * out with one warning and shown in health), plus the market-wide 0s and 1h and the account-wide
      * 04 registrations. Repeating it changes nothing.
      *
      * @return a line for the log
@@ -66,14 +70,35 @@ public class Subscriptions {
         if (settings.marketStatus()) {
             sessions.all().get(0).register(List.of("0s"), List.of(WHOLE_MARKET));
         }
+        if (settings.marketEvents()) {
+            sessions.all().get(0).register(List.of(Channel.MARKET_EVENTS.kiwoomType()), List.of(WHOLE_MARKET));
+        }
         if (settings.positions()) {
             sessions.all().forEach(s -> s.register(List.of("04"), List.of(WHOLE_MARKET)));
         }
-        if (watchlist.isEmpty() || settings.channels().isEmpty()) {
-            return "watchlist or channels empty: no symbol subscribed";
+        List<String> symbols = settings.channels().isEmpty() ? List.of() : watchlist;
+        Set<String> stockTypes = types(settings.channels(), symbols);
+        types(List.of(Channel.INDICES.channelName()), indices);
+        int free = sessions.all().stream().mapToInt(s -> Math.max(0, maxItems - s.registeredItems())).sum();
+        WatchlistCoverage plan = WatchlistCoverage.plan(indices, symbols, owners::containsKey, free,
+                maxItems * sessions.all().size());
+        if (!plan.indices().isEmpty()) {
+            subscribe(plan.indices(), Set.of(Channel.INDICES.kiwoomType()));
         }
-        subscribe(watchlist, types(settings.channels()));
-        return "subscribed " + watchlist.size() + " watchlist symbol(s) for " + settings.channels() + "; " + summary();
+        if (!plan.symbols().isEmpty()) {
+            subscribe(plan.symbols(), stockTypes);
+        }
+        coverage = plan;
+        if (!plan.complete()) {
+            LOG.warn(plan.shortfall(sessions.all().size(), maxItems));
+        }
+        return "subscribed " + plan.indices().size() + " index(es) " + plan.indices() + " and " + plan.symbols().size()
+                + " of " + symbols.size() + " real-time watchlist symbol(s) for " + settings.channels() + "; " + summary();
+    }
+
+    /** What the start-up subscriptions covered, for health. */
+    public WatchlistCoverage coverage() {
+        return coverage;
     }
 
     /**
@@ -97,12 +122,7 @@ public class Subscriptions {
         }
         SubscriptionAction action = action(request.path("action"));
         List<String> symbols = strings(request, "symbols");
-        for (String symbol : symbols) {
-            if (!SYMBOL.matcher(symbol).matches()) {
-                throw invalid("symbol '" + symbol + "' is not a 6-character code with an optional _NX or _AL");
-            }
-        }
-        Set<String> types = types(strings(request, "channels"));
+        Set<String> types = types(strings(request, "channels"), symbols);
         if (sessions.all().isEmpty()) {
             throw new SubscriptionRejectedException(SubscriptionRejectedException.LIMIT,
                     "no real-time session: no Kiwoom account is configured or kiwoom.realtime.enabled is false");
@@ -176,7 +196,7 @@ public class Subscriptions {
             }
         });
         if (byOwner.isEmpty()) {
-            LOG.info("UNSUBSCRIBE of {}: none of them is subscribed", items);
+            LOG.info("UNSUBSCRIBE of {}: none of them is subscribed", Untrusted.forLog(items));
         }
     }
 
@@ -184,13 +204,26 @@ public class Subscriptions {
         return "items per account " + itemsByAccount();
     }
 
-    private static Set<String> types(Collection<String> channels) {
+    /** The Kiwoom types of the channels, each checked to take the items given (index codes or stock codes). */
+    private static Set<String> types(Collection<String> channels, Collection<String> items) {
         Set<String> types = new LinkedHashSet<>();
         for (String name : channels) {
-            types.add(Channel.named(name).orElseThrow(() -> invalid("unknown channel '" + name
-                    + "'; the hub supports " + Channel.names())).kiwoomType());
+            Channel channel = Channel.named(name).orElseThrow(() -> invalid("unknown channel '" + name
+                    + "'; the hub supports " + Channel.names()));
+            for (String item : items) {
+                if (!channel.accepts(item)) {
+                    throw invalid("'" + item + "' is not an item of channel " + name + ": " + (channel.isIndex()
+                            ? "indices takes 3-digit index codes (001 KOSPI, 101 KOSDAQ)"
+                            : "it takes 6-character stock codes with an optional _NX or _AL"));
+                }
+            }
+            types.add(channel.kiwoomType());
         }
         return types;
+    }
+
+    private static List<String> distinct(List<String> items) {
+        return items.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     private static SubscriptionAction action(JsonNode node) {

@@ -45,48 +45,55 @@ final class AccountTr {
             long withdrawable = Math.max(0, Math.min(a.depositAtOpen, a.cash) - a.reservedForBuys());
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("entr", padded(a.depositAtOpen, 15));
-            f.put("profa_ch", padded(0, 15));
-            f.put("bncr_profa_ch", padded(0, 15));
-            f.put("nxdy_bncr_sell_exct", padded(0, 15));
-            f.put("fc_stk_krw_repl_set_amt", padded(0, 15));
-            f.put("crd_grnta_ch", padded(0, 15));
-            f.put("crd_grnt_ch", padded(0, 15));
-            f.put("add_grnt_ch", padded(0, 15));
-            f.put("etc_profa", padded(0, 15));
-            f.put("uncl_stk_amt", padded(0, 15));
-            f.put("shrts_prica", padded(0, 15));
-            f.put("crd_set_grnta", padded(0, 15));
-            f.put("chck_ina_amt", padded(0, 15));
-            f.put("etc_chck_ina_amt", padded(0, 15));
-            f.put("crd_grnt_ruse", padded(0, 15));
-            f.put("knx_asset_evltv", padded(0, 15));
-            f.put("elwdpst_evlta", padded(0, 15));
-            f.put("crd_ls_rght_frcs_amt", padded(0, 15));
-            f.put("lvlh_join_amt", padded(0, 15));
-            f.put("lvlh_trns_alowa", padded(0, 15));
-            f.put("repl_amt", padded(0, 15));
-            f.put("remn_repl_evlta", padded(0, 15));
-            f.put("trst_remn_repl_evlta", padded(0, 15));
-            f.put("bncr_remn_repl_evlta", padded(0, 15));
-            f.put("profa_repl", padded(0, 15));
-            f.put("crd_grnt_repl", padded(0, 15));
-            f.put("crd_grnt_repl_ruse", padded(0, 15));
+            // Kiwoom's field order; a cash-only account without credit, loans or funds has zeros in the rest
+            zeros(f, "profa_ch", "bncr_profa_ch", "nxdy_bncr_sell_exct", "fc_stk_krw_repl_set_amt", "crd_grnta_ch",
+                    "crd_grnt_ch", "add_grnt_ch", "etc_profa", "uncl_stk_amt", "shrts_prica", "crd_set_grnta",
+                    "chck_ina_amt", "etc_chck_ina_amt", "crd_grnt_ruse", "knx_asset_evltv", "elwdpst_evlta",
+                    "crd_ls_rght_frcs_amt", "lvlh_join_amt", "lvlh_trns_alowa", "repl_amt", "remn_repl_evlta",
+                    "trst_remn_repl_evlta", "bncr_remn_repl_evlta", "profa_repl", "crd_grnta_repl", "crd_grnt_repl",
+                    "add_grnt_repl", "rght_repl_amt");
             f.put("pymn_alow_amt", padded(withdrawable, 15));
+            f.put("wrap_pymn_alow_amt", padded(0, 15));
             f.put("ord_alow_amt", padded(orderable, 15));
-            for (String rate : List.of("20", "30", "40", "50", "60", "100")) {
-                f.put(rate + "stk_ord_alow_amt", padded(orderable, 15));
+            f.put("bncr_buy_alowa", padded(0, 15));
+            for (int rate : List.of(20, 30, 40, 100)) {
+                f.put(rate + "stk_ord_alow_amt", padded(orderable * 100 / rate, 15));
             }
+            zeros(f, "ch_uncla", "ch_uncla_dlfe", "ch_uncla_tot", "crd_int_npay", "int_npay_amt_dlfe", "int_npay_amt_tot",
+                    "etc_loana", "etc_loana_dlfe", "etc_loan_tot", "nrpy_loan", "loan_sum", "ls_sum");
             f.put("crd_grnt_rt", "0.00");
+            zeros(f, "mdstrm_usfe", "min_ord_alow_yn", "loan_remn_evlt_amt", "dpst_grntl_remn", "sell_grntl_remn");
+            // today's fills settle on D+2: buys cost amount + commission, sales bring amount - commission - tax
+            long buying = 0;
+            long selling = 0;
+            for (Order o : a.orders.values()) {
+                if (o.side == Side.BUY) {
+                    buying += o.filledAmount + o.commission;
+                } else {
+                    selling += o.filledAmount - o.commission - o.tax;
+                }
+            }
             f.put("d1_entra", padded(a.depositAtOpen, 15));
-            f.put("d1_slby_exct_amt", padded(0, 15));
-            f.put("d1_out_rep_mor", padded(0, 15));
+            zeros(f, "d1_slby_exct_amt", "d1_buy_exct_amt", "d1_out_rep_mor", "d1_sel_exct_amt");
             f.put("d1_pymn_alow_amt", padded(withdrawable, 15));
             f.put("d2_entra", padded(a.cash, 15));
             f.put("d2_slby_exct_amt", padded(a.cash - a.depositAtOpen, 15));
+            f.put("d2_buy_exct_amt", padded(buying, 15));
             f.put("d2_out_rep_mor", padded(0, 15));
+            f.put("d2_sel_exct_amt", padded(selling, 15));
             f.put("d2_pymn_alow_amt", padded(withdrawable, 15));
+            // what the cash buys of a stock with this margin rate (증거금률), e.g. 20 %: five times the cash
+            for (int rate : List.of(50, 60)) {
+                f.put(rate + "stk_ord_alow_amt", padded(orderable * 100 / rate, 15));
+            }
             f.put("stk_entr_prst", List.of());
             return TrReply.ok(f, "조회가 완료되었습니다.");
+        }
+    }
+
+    private static void zeros(Map<String, Object> fields, String... names) {
+        for (String name : names) {
+            fields.put(name, padded(0, 15));
         }
     }
 

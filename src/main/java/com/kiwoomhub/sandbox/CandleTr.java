@@ -30,6 +30,11 @@ import com.kiwoomhub.sandbox.MarketSimulator.Quote;
  * longer) rows, and {@code next-key} is the sort key of the last row sent, so that pages stay
  * gapless and free of duplicates even while today's bars keep growing.
  *
+ * <p>Tick and minute charts reach back {@link ChartHistory#DETAILED_DAYS} trading days before today
+ * (Kiwoom keeps about a year). A request whose {@code base_dt} lies before them is answered, as
+ * Kiwoom is reported to, with one row of empty values and {@code cont-yn: N} (or no rows, see
+ * {@link SandboxSettings.PastHistory}); a walk through the pages ends with {@code cont-yn: N} on the last page.
+ *
  * <p>Units and signs follow the measured behaviour: minute and tick prices carry a direction sign,
  * day and longer are unsigned; ka10081 {@code trde_prica} is in 백만원, ka10082/83/94 in 원. No
  * corporate actions are simulated, so {@code upd_stkpc_tp} 0 and 1 give the same prices.
@@ -41,6 +46,10 @@ final class CandleTr {
 
     private static final int INTRADAY_PAGE = 900;
     private static final int DAILY_PAGE = 600;
+    private static final List<String> MINUTE_FIELDS = List.of("cur_prc", "trde_qty", "cntr_tm", "open_pric", "high_pric",
+            "low_pric", "acc_trde_qty", "pred_pre", "pred_pre_sig");
+    private static final List<String> TICK_FIELDS = List.of("cur_prc", "trde_qty", "cntr_tm", "open_pric", "high_pric",
+            "low_pric", "pred_pre", "pred_pre_sig");
     private static final Set<String> TICK_SCOPES = Set.of("1", "3", "5", "10", "30");
     private static final Set<String> MINUTE_SCOPES = Set.of("1", "3", "5", "10", "15", "30", "45", "60");
 
@@ -52,10 +61,12 @@ final class CandleTr {
 
     private final MarketSimulator market;
     private final SandboxSettings.MinuteBarLabel minuteLabel;
+    private final SandboxSettings.PastHistory pastHistory;
 
-    CandleTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel) {
+    CandleTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel, SandboxSettings.PastHistory pastHistory) {
         this.market = market;
         this.minuteLabel = minuteLabel;
+        this.pastHistory = pastHistory;
     }
 
     TrReply handle(TrCall call) {
@@ -83,9 +94,11 @@ final class CandleTr {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("stk_cd", stock.echo());
         return switch (call.apiId()) {
-            case "ka10079" -> ticks(stock.code(), Integer.parseInt(scope), baseDate, cursor, fields);
-            case "ka10080" -> paged(fields, "stk_min_pole_chart_qry", minutes(stock.code(), Integer.parseInt(scope), baseDate),
-                    cursor, INTRADAY_PAGE);
+            case "ka10079" -> pastHistory(ticks(stock.code(), Integer.parseInt(scope), baseDate, cursor, fields),
+                    "stk_tic_chart_qry", TICK_FIELDS);
+            case "ka10080" -> pastHistory(paged(fields, "stk_min_pole_chart_qry",
+                    minutes(stock.code(), Integer.parseInt(scope), baseDate), cursor, INTRADAY_PAGE), "stk_min_pole_chart_qry",
+                    MINUTE_FIELDS);
             case "ka10081" -> paged(fields, "stk_dt_pole_chart_qry", periods(stock.code(), Period.DAY, baseDate).iterator(),
                     cursor, DAILY_PAGE);
             case "ka10082" -> paged(fields, "stk_stk_pole_chart_qry", periods(stock.code(), Period.WEEK, baseDate).iterator(),
@@ -96,6 +109,19 @@ final class CandleTr {
                     cursor, DAILY_PAGE);
             default -> throw new IllegalArgumentException(call.apiId());
         };
+    }
+
+    /** An intraday answer without rows is past the retained days: Kiwoom's single empty row, unless configured away. */
+    @SuppressWarnings("unchecked")
+    private TrReply pastHistory(TrReply reply, String listKey, List<String> rowFields) {
+        List<Map<String, String>> rows = (List<Map<String, String>>) reply.body().get(listKey);
+        if (!rows.isEmpty() || pastHistory == SandboxSettings.PastHistory.EMPTY) {
+            return reply;
+        }
+        Map<String, String> empty = new LinkedHashMap<>();
+        rowFields.forEach(f -> empty.put(f, ""));
+        reply.body().put(listKey, List.of(empty));
+        return reply;
     }
 
     private static TrReply paged(Map<String, Object> fields, String listKey, Iterator<Row> newestFirst, String cursor, int pageSize) {

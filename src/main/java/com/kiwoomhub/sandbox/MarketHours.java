@@ -11,6 +11,7 @@ import java.util.List;
 /** The KRX regular session by the KST clock, or a market that never closes (the sandbox default). */
 final class MarketHours {
 
+    private static final LocalTime PRE_OPEN_AUCTION = LocalTime.of(8, 30);
     private static final LocalTime OPEN = LocalTime.of(9, 0);
     private static final LocalTime CONTINUOUS_END = LocalTime.of(15, 20);
     private static final LocalTime CLOSE = LocalTime.of(15, 30);
@@ -40,6 +41,13 @@ final class MarketHours {
     boolean continuous() {
         LocalTime t = now().toLocalTime();
         return alwaysOpen || (tradingDay() && !t.isBefore(OPEN) && t.isBefore(CONTINUOUS_END));
+    }
+
+    /** A KRX call auction (동시호가): the pre-open 08:30-09:00 and the closing 15:20-15:30; never when always open. */
+    boolean callAuction() {
+        LocalTime t = now().toLocalTime();
+        return !alwaysOpen && tradingDay() && (!t.isBefore(PRE_OPEN_AUCTION) && t.isBefore(OPEN)
+                || !t.isBefore(CONTINUOUS_END) && t.isBefore(CLOSE));
     }
 
     /** Orders are accepted in the regular session including the closing auction (mock: RC4058 otherwise). */
@@ -86,6 +94,12 @@ final class MarketHours {
             }
         }
         return codes;
+    }
+
+    /** FID 215 장운영구분 in effect now (0D carries it too): the last 0s event of the day, 9 before 08:40. */
+    String phaseCode() {
+        List<String> inEffect = phaseChanges(null, now());
+        return inEffect.isEmpty() ? "9" : inEffect.get(inEffect.size() - 1);
     }
 
     /** 0B FID 290 장구분: 1 장전 시간외, 2 장중, 3 장후 시간외. */

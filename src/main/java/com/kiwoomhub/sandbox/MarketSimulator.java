@@ -47,6 +47,12 @@ public final class MarketSimulator {
     static final class SymbolState {
         final Instrument instrument;
         final SplittableRandom random;
+        /** Draws the touch quantities, apart from {@link #random} so that the price path stays the seed's. */
+        final SplittableRandom bookRandom;
+        /** Set by {@link #setLiquidity}: the touch holds exactly {@link #liquidity} a side, for tests of fills. */
+        boolean touchFixed;
+        /** Ticks of the last trade's move, which tilts the touch towards the side that pushed. */
+        int lastMove;
         ChartHistory history;
         LocalDate day;
         long previousClose;
@@ -67,9 +73,10 @@ public final class MarketSimulator {
         final long[] bidDepth = new long[LEVELS];
         final List<ChartHistory.Tick> todayTicks = new ArrayList<>();
 
-        SymbolState(Instrument instrument, SplittableRandom random) {
+        SymbolState(Instrument instrument, SplittableRandom random, SplittableRandom bookRandom) {
             this.instrument = instrument;
             this.random = random;
+            this.bookRandom = bookRandom;
         }
 
         long upperLimit() {
@@ -107,6 +114,8 @@ public final class MarketSimulator {
     /** NXT's trade sizes and book quantities as a percentage of KRX's; 0 when NXT does not trade. */
     private final long nxtPercent;
     private final RealtimeOutbox outbox;
+    /** Indices, VIs, auction expected prices and program trading, derived from the symbols. */
+    private final MarketBreadth breadth;
     private volatile boolean paused;
     /** When the timer last ran; touched by the timer only. */
     private LocalDateTime lastTick;
@@ -124,12 +133,14 @@ public final class MarketSimulator {
         this.venues = EnumSet.copyOf(venues);
         this.nxtPercent = venues.contains(TradingVenue.NXT) ? nxtVolumePercent : 0;
         this.outbox = outbox;
+        this.breadth = new MarketBreadth(session, outbox);
         for (Instrument instrument : instruments) {
             if (symbols.containsKey(instrument.code())) {
                 throw new IllegalArgumentException("The symbol " + instrument.code() + " is listed twice");
             }
-            SymbolState state = new SymbolState(instrument,
-                    new SplittableRandom(seed * 1_000_003L + instrument.code().hashCode()));
+            long symbolSeed = seed * 1_000_003L + instrument.code().hashCode();
+            SymbolState state = new SymbolState(instrument, new SplittableRandom(symbolSeed),
+                    new SplittableRandom(symbolSeed ^ 0x5DEECE66DL));
             state.previousClose = instrument.price();
             state.liquidity = Math.max(10, instrument.listedShares() / 500);
             startDay(state, session.today());
@@ -189,10 +200,12 @@ public final class MarketSimulator {
                 throw new IllegalArgumentException("Price " + price + " of " + code + " must be on the tick grid within "
                         + s.lowerLimit() + ".." + s.upperLimit());
             }
+            long before = s.price;
             s.price = price;
             markExtremes(s, session.now());
             refreshBook(s);
             pushRows(s);
+            breadth.afterPriceChange(s, before);
         }
         afterChange.run();
     }
@@ -218,7 +231,10 @@ public final class MarketSimulator {
         afterChange.run();
     }
 
-    /** Shares available at the best ask and best bid after every step (how much an order can fill per step). */
+    /**
+     * Shares available at the best ask and best bid after every step (how much an order can fill per
+     * step), from now on fixed; by default the touch moves with the market around listed shares / 500.
+     */
     public void setLiquidity(String code, long shares) {
         if (shares < 1) {
             throw new IllegalArgumentException("Liquidity is at least 1 share");
@@ -226,6 +242,7 @@ public final class MarketSimulator {
         synchronized (this) {
             SymbolState s = current(state(code));
             s.liquidity = shares;
+            s.touchFixed = true;
             refreshBook(s);
         }
     }
@@ -254,6 +271,7 @@ public final class MarketSimulator {
                 for (SymbolState s : symbols.values()) {
                     trade(current(s));
                 }
+                breadth.afterStep(symbols.values());
             }
             afterChange.run();
         }
@@ -266,11 +284,31 @@ public final class MarketSimulator {
             outbox.market("0s", "", Map.of("215", phase, "20", RealtimeRows.time(now), "214", "000000"));
         }
         lastTick = now;
+        synchronized (this) {
+            symbols.values().forEach(this::current);
+            breadth.tick(symbols.values());
+        }
         if (!paused && session.continuous()) {
             step();
         } else {
             outbox.flush();
         }
+    }
+
+    /** Index {@code 001} (KOSPI) or {@code 101} (KOSDAQ) now, from the simulated stocks of its market. */
+    public synchronized MarketBreadth.IndexLevel index(String code) {
+        symbols.values().forEach(this::current);
+        return breadth.index(code, symbols.values());
+    }
+
+    /** The symbol's last VI today, if any. */
+    public synchronized Optional<MarketBreadth.Vi> vi(String code) {
+        return breadth.lastVi(current(state(code)));
+    }
+
+    /** The symbol's program trading today. */
+    public synchronized MarketBreadth.ProgramTally program(String code) {
+        return breadth.program(current(state(code)));
     }
 
     // ---- package API for the TR handlers and the matching engine (callers hold no other lock) ----
@@ -360,6 +398,7 @@ public final class MarketSimulator {
     }
 
     private void trade(SymbolState s) {
+        long before = s.price;
         double roll = s.random.nextDouble();
         int move = roll < 0.10 ? -2 : roll < 0.35 ? -1 : roll < 0.65 ? 0 : roll < 0.90 ? 1 : 2;
         long price = s.price;
@@ -367,12 +406,14 @@ public final class MarketSimulator {
             price = move > 0 ? PriceGrid.up(price) : PriceGrid.down(price);
         }
         s.price = ChartHistory.clamp(price, s.lowerLimit(), s.upperLimit());
+        s.lastMove = move;
         long quantity = 1 + s.random.nextLong(Math.max(10, s.instrument.listedShares() / 2_000));
         boolean buyerInitiated = move > 0 || (move == 0 && s.random.nextBoolean());
         LocalDateTime now = session.now();
         recordOnChart(s, quantity, now);
         refreshBook(s);
         print(s, TradingVenue.KRX, quantity, buyerInitiated, now);
+        breadth.afterTrade(s, before, quantity, buyerInitiated);
         long nxtQuantity = quantity * nxtPercent / 100;
         if (nxtQuantity > 0) {
             print(s, TradingVenue.NXT, nxtQuantity, buyerInitiated, now);
@@ -407,9 +448,20 @@ public final class MarketSimulator {
         }
     }
 
+    /**
+     * Draws the book after a change. The touch is drawn per side around the liquidity, thicker on the
+     * side that pushed the last move (buyers below an up-tick, sellers above a down-tick), unless a test fixed it.
+     */
     private static void refreshBook(SymbolState s) {
-        s.askAvailable = s.liquidity;
-        s.bidAvailable = s.liquidity;
+        if (s.touchFixed) {
+            s.askAvailable = s.liquidity;
+            s.bidAvailable = s.liquidity;
+        } else {
+            long base = Math.max(1, s.liquidity / 4);
+            long tilt = s.liquidity / 4 * Math.abs(s.lastMove);
+            s.askAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove < 0 ? tilt : 0);
+            s.bidAvailable = base + s.bookRandom.nextLong(s.liquidity * 3 / 2 + 1) + (s.lastMove > 0 ? tilt : 0);
+        }
         for (int i = 0; i < LEVELS; i++) {
             s.askDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);
             s.bidDepth[i] = s.liquidity / 2 + s.random.nextLong(s.liquidity * 2 + 1);

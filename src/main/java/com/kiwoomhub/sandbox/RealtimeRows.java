@@ -133,13 +133,42 @@ final class RealtimeRows {
         v.put("295", "0.00");
         v.put("13", Long.toString(s.tape(venue).volume));
         v.put("299", "0.00");
-        v.put("215", "");
-        v.put("216", "");
+        v.put("215", session.phaseCode());
+        // 투자자별ticker: UNCERTAIN what Kiwoom fills in; "0" as the other unused 0D counters
+        v.put("216", "0");
         v.put("6064", Long.toString(krxAskTotal));
         v.put("6065", Long.toString(krxBidTotal));
         v.put("6086", Long.toString(nxtAskTotal));
         v.put("6087", Long.toString(nxtBidTotal));
+        midPrice(v, krx, prev, krxShare > 0, nxtShare > 0);
         return v;
+    }
+
+    /**
+     * 6100-6115 중간가: per exchange the mid-point of the best ask and bid, its change against the
+     * previous close (대비, 기호, 등락율) and the mid-point orders resting there (총잔량 and 증감), which
+     * the sandbox does not take, so 0. An exchange whose part the row does not carry gets zeros.
+     */
+    private static void midPrice(Map<String, String> v, MarketSimulator.OrderBook book, long prev, boolean krx,
+                                 boolean nxt) {
+        long ask = book.asks().get(0).price();
+        long bid = book.bids().get(0).price();
+        long mid = ask == 0 || bid == 0 ? 0 : (ask + bid) / 2;
+        int[] first = {6100, 6105};
+        int[] change = {6110, 6113};
+        boolean[] shown = {krx, nxt};
+        for (int e = 0; e < 2; e++) {
+            boolean has = shown[e] && mid > 0;
+            v.put(Integer.toString(first[e]), "0");
+            v.put(Integer.toString(first[e] + 1), "0");
+            v.put(Integer.toString(first[e] + 2), has ? signedPrice(mid, prev) : "0");
+            v.put(Integer.toString(first[e] + 3), "0");
+            v.put(Integer.toString(first[e] + 4), "0");
+            v.put(Integer.toString(change[e]), has ? signed(mid - prev) : "0");
+            v.put(Integer.toString(change[e] + 1), has ? KiwoomFormats.directionSign(mid, prev, PriceGrid.upperLimit(prev),
+                    PriceGrid.lowerLimit(prev)) : "3");
+            v.put(Integer.toString(change[e] + 2), has ? rate(KiwoomFormats.percentOf(mid - prev, prev)) : "0.00");
+        }
     }
 
     /**

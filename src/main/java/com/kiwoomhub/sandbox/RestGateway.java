@@ -37,8 +37,8 @@ final class RestGateway {
     private final boolean mock;
 
     RestGateway(TokenStore tokens, RequestBudget rateLimiter, Function<String, Optional<SandboxAccount>> accountOfAppKey,
-                OAuthTr oauth, QuoteTr quotes, CandleTr charts, AccountTr accounts, OrderTr orders, RealtimeOutbox outbox,
-                boolean mock) {
+                OAuthTr oauth, QuoteTr quotes, IndexTr indices, CandleTr charts, AccountTr accounts, OrderTr orders,
+                RealtimeOutbox outbox, boolean mock) {
         this.mock = mock;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
@@ -48,6 +48,7 @@ final class RestGateway {
         handlers.put("ka10001", quotes::basicInfo);
         handlers.put("ka10004", quotes::orderBook);
         handlers.put("ka10095", quotes::watchlist);
+        handlers.put("ka20001", indices::currentIndex);
         for (String chart : new String[] {"ka10079", "ka10080", "ka10081", "ka10082", "ka10083", "ka10094"}) {
             handlers.put(chart, charts::handle);
         }

@@ -79,7 +79,8 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
         });
         RequestBudget rateLimiter = new RequestBudget(clock, settings::rateLimitFor);
         RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
-                new OAuthTr(tokens, settings), new QuoteTr(market), new CandleTr(market, settings.minuteBarLabel()),
+                new OAuthTr(tokens, settings), new QuoteTr(market), new IndexTr(market),
+                new CandleTr(market, settings.minuteBarLabel(), settings.pastHistory()),
                 new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -250,6 +251,11 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
     @Override
     public Optional<Long> previousClose(String code) {
         return market.find(code).map(MarketSimulator.Quote::previousClose);
+    }
+
+    @Override
+    public Optional<MarketSimulator.Quote> quote(String code) {
+        return market.find(code);
     }
 
     @Override

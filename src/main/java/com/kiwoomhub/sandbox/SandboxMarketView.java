@@ -17,4 +17,7 @@ public interface SandboxMarketView {
 
     /** Previous close (기준가) in KRW, or empty for an unknown code. */
     Optional<Long> previousClose(String code);
+
+    /** The KRX state of a symbol now (name, price, day volume and range), or empty for an unknown code. */
+    Optional<MarketSimulator.Quote> quote(String code);
 }

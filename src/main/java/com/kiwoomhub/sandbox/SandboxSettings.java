@@ -31,12 +31,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @param commissionRate    brokerage commission per fill (0.00015 = 0.015 %), truncated to 10 KRW
  * @param sellTaxRate       transaction tax on sells (0.0020 = 0.20 %)
  * @param minuteBarLabel    whether ka10080 {@code cntr_tm} labels a bar by its start or its end (UNCERTAIN in the reference)
+ * @param pastHistory       how a tick or minute chart request before the retained trading days is answered: one empty
+ *                          row (Kiwoom's reported sentinel, whose exact shape is UNCERTAIN) or an empty list; both cont-yn N
  * @param pushRejections    also push a 00 row with 913=거부 when an order TR is rejected
  * @param restrictedSymbols codes mock mode refuses to trade with RC4007
  * @param nxtVolumePercent  Nextrade beside KRX: each KRX trade comes with an NXT trade of this percentage of its
  *                          size (none when that rounds to 0), and the NXT book holds this percentage of KRX's
  *                          quantities; 0 = nothing trades on NXT
  * @param websocket         timings of the real-time WebSocket; unset values keep the server's defaults
+ * @param generatedSymbols  this many generated stocks added to the universe, for large watchlists: codes
+ *                          {@code 100000}, {@code 100001} …, named {@code 종목100000} …, 10,000 KRW, KOSPI
+ *                          and KOSDAQ alternately, 1,000 thousand listed shares
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -54,10 +59,12 @@ public record SandboxSettings(
         @DefaultValue("0.00015") double commissionRate,
         @DefaultValue("0.0020") double sellTaxRate,
         @DefaultValue("start") MinuteBarLabel minuteBarLabel,
+        @DefaultValue("sentinel") PastHistory pastHistory,
         @DefaultValue("true") boolean pushRejections,
         @DefaultValue("252670") List<String> restrictedSymbols,
         @DefaultValue("50") int nxtVolumePercent,
-        @DefaultValue WebSocket websocket) {
+        @DefaultValue WebSocket websocket,
+        @DefaultValue("0") int generatedSymbols) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 
@@ -94,6 +101,9 @@ public record SandboxSettings(
     /** Which end of a minute bar {@code cntr_tm} names. */
     public enum MinuteBarLabel { START, END }
 
+    /** The answer to an intraday chart request past the retained days: one row of empty values, or no rows. */
+    public enum PastHistory { SENTINEL, EMPTY }
+
     public SandboxSettings {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("kiwoom.sandbox.port must be 0..65535, got " + port);
@@ -116,6 +126,11 @@ public record SandboxSettings(
             }
         }
         symbols = symbols == null || symbols.isEmpty() ? Instrument.DEFAULT_UNIVERSE : List.copyOf(symbols);
+        if (generatedSymbols > 0) {
+            symbols = java.util.stream.Stream.concat(symbols.stream(), java.util.stream.IntStream.range(0, generatedSymbols)
+                    .mapToObj(i -> new Instrument(Integer.toString(100_000 + i), "종목" + (100_000 + i),
+                            i % 2 == 0 ? "KOSPI" : "KOSDAQ", 10_000, 1_000, 500))).toList();
+        }
         restrictedSymbols = restrictedSymbols == null ? List.of() : List.copyOf(restrictedSymbols);
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
         tickInterval = tickInterval == null ? Duration.ZERO : tickInterval;

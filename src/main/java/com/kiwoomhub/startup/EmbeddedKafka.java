@@ -8,8 +8,6 @@ import org.apache.kafka.clients.NetworkClient;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -55,12 +53,11 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS is not set and the embedded broker is disabled "
                     + "(kafka.embedded.enabled=false): set KAFKA_BOOTSTRAP_SERVERS to host:port[,host:port]");
         }
-        String[] topics = topics(env);
-        Object broker = start(env.getProperty("kafka.embedded.partitions", Integer.class, 3), topics);
+        Object broker = start();
         String address = (String) invoke(broker, "getBrokersAsString");
         env.getPropertySources().addFirst(new MapPropertySource("embeddedKafka",
                 Map.of("kafka.bootstrap-servers", address, ADDRESS_PROPERTY, address)));
-        log.info("Started the embedded KRaft Kafka broker at " + address + " with topics " + String.join(", ", topics));
+        log.info("Started the embedded KRaft Kafka broker at " + address);
         app.addListeners((ApplicationListener<ApplicationPreparedEvent>) event -> {
             var beanFactory = (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();
             if (!beanFactory.containsSingleton(BEAN_NAME)) {
@@ -70,17 +67,11 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         });
     }
 
-    /** The hub's topics ({@code topics.*}), created up front so the first records meet no missing topic. */
-    private static String[] topics(ConfigurableEnvironment env) {
-        Map<String, String> configured = Binder.get(env)
-                .bind("topics", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        return configured.entrySet().stream()
-                // the order journal creates its own topic, compacted
-                .filter(e -> !e.getKey().equals("prefix") && !e.getKey().equals("order-journal") && !e.getValue().isBlank())
-                .map(Map.Entry::getValue).distinct().sorted().toArray(String[]::new);
-    }
-
-    private Object start(int partitions, String[] topics) {
+    /**
+     * A broker that, like most managed clusters, creates no topic on first use: the hub's topic setup
+     * creates every topic it needs (com.kiwoomhub.topics), so the embedded default behaves as production does.
+     */
+    private Object start() {
         Class<?> brokerClass;
         try {
             brokerClass = Class.forName(BROKER_CLASS, true, EmbeddedKafka.class.getClassLoader());
@@ -93,10 +84,9 @@ public class EmbeddedKafka implements EnvironmentPostProcessor, Ordered {
         Exit.setShutdownHookAdder((name, runnable) -> { });
         try {
             Object broker = brokerClass.getConstructor(int.class, int.class, String[].class)
-                    .newInstance(1, partitions, topics);
+                    .newInstance(1, 1, new String[0]);
             brokerClass.getMethod("brokerProperties", Map.class).invoke(broker, Map.of(
-                    "auto.create.topics.enable", "true",
-                    "num.partitions", String.valueOf(partitions),
+                    "auto.create.topics.enable", "false",
                     "offsets.topic.num.partitions", "5",
                     "group.initial.rebalance.delay.ms", "0",
                     // one broker: the order journal's transactions need a transaction log it can hold

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.topics.TopicSetup;
 
-/** One startup summary: which Kafka, which Kiwoom, which routes, where health and metrics are. */
+/** One startup summary: which Kafka (and whether it answered), which Kiwoom, which routes, where health and metrics are. */
 @Component
 public class StartupBanner {
 
@@ -22,11 +23,13 @@ public class StartupBanner {
 
     private final CamelContext camel;
     private final KiwoomAccounts accounts;
+    private final TopicSetup topics;
     private final Environment env;
 
-    public StartupBanner(CamelContext camel, KiwoomAccounts accounts, Environment env) {
+    public StartupBanner(CamelContext camel, KiwoomAccounts accounts, TopicSetup topics, Environment env) {
         this.camel = camel;
         this.accounts = accounts;
+        this.topics = topics;
         this.env = env;
     }
 
@@ -40,19 +43,23 @@ public class StartupBanner {
         String kafka = embedded != null
                 ? "embedded KRaft broker at " + embedded + " (set KAFKA_BOOTSTRAP_SERVERS to use your own)"
                 : env.getProperty("kafka.bootstrap-servers");
+        if (!topics.ready()) {
+            kafka += " NOT REACHABLE: retrying every " + env.getProperty("topics.retry", "5s")
+                    + "; not ready (/actuator/health/readiness) until it answers";
+        }
         String kiwoom = accounts.isEmpty()
                 ? "none: no KIWOOM_APP_KEY set"
                 : accounts.all().stream().map(StartupBanner::describe).collect(Collectors.joining("; "));
         String routes = camel.getRoutes().stream().map(Route::getRouteId).sorted().collect(Collectors.joining(", "));
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         return String.join(System.lineSeparator(),
-                "kiwoom-hub started",
+                topics.ready() ? "kiwoom-hub started" : "kiwoom-hub started WITHOUT KAFKA",
                 "  Kafka:   " + kafka,
                 "  Kiwoom:  " + kiwoom,
                 "  Routes:  " + camel.getRoutes().size() + " from " + env.getProperty("camel.main.routes-include-pattern")
                         + (routes.isEmpty() ? "" : " [" + routes + "]")
                         + (env.getProperty("camel.main.routes-reload-enabled", Boolean.class, false) ? ", live reload on" : ""),
-                "  Health:  http://localhost:" + port + "/actuator/health",
+                "  Health:  http://localhost:" + port + "/actuator/health (probes: /actuator/health/liveness, /readiness)",
                 "  Metrics: http://localhost:" + port + "/actuator/prometheus");
     }
 

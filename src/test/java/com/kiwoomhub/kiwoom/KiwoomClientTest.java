@@ -106,6 +106,43 @@ class KiwoomClientTest {
     }
 
     @Test
+    void aPageWalkSeesEveryPageAndStopsTheCallWhereItSays() {
+        stub.script("ka10081",
+                Reply.page(chartPage("20261120", "20261119"), "NK-0001"),
+                Reply.page(chartPage("20261118", "20261117"), "NK-0002"),
+                Reply.page(chartPage("20261116"), "NK-0003"));
+        List<String> seen = new ArrayList<>();
+        PageWalk untilTheEighteenth = page -> {
+            seen.add(page.number() + ":" + page.rows() + ":" + page.more());
+            return !page.body().toString().contains("20261118");
+        };
+
+        TrResponse response = hub.client.call("default", "ka10081", Map.of("stk_cd", "005930"),
+                CallOptions.pages(Integer.MAX_VALUE).walkedBy(untilTheEighteenth));
+
+        assertThat(seen).containsExactly("1:2:true", "2:2:true");
+        assertThat(stub.trRequests()).hasSize(2);
+        assertThat(response.rows()).extracting(r -> r.path("dt").asText())
+                .containsExactly("20261120", "20261119", "20261118", "20261117");
+        assertThat(response.hasMore()).as("Kiwoom has more; the walk stopped").isTrue();
+        assertThat(response.nextKey()).isEqualTo("NK-0002");
+    }
+
+    @Test
+    void aFailedPageFailsTheWalkInsteadOfEndingIt() {
+        stub.script("ka10081",
+                Reply.page(chartPage("20261120"), "NK-0001"),
+                Reply.of(503, ""), Reply.of(503, ""), Reply.of(503, ""));
+        List<Integer> seen = new ArrayList<>();
+
+        KiwoomException e = catchThrowableOfType(KiwoomException.class, () -> hub.client.call("default", "ka10081",
+                Map.of("stk_cd", "005930"), CallOptions.pages(10).walkedBy(page -> seen.add(page.number()))));
+
+        assertThat(e.error().code()).isEqualTo("http503");
+        assertThat(seen).containsExactly(1);
+    }
+
+    @Test
     void stopsOnAPageWithoutRows() {
         stub.script("ka10081",
                 Reply.page(chartPage("20261120"), "NK-0001"),

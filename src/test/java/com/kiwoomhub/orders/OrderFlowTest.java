@@ -14,12 +14,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.MessageType;
@@ -33,18 +36,8 @@ import com.kiwoomhub.sandbox.Sandbox;
  * {@code routes/}, the Kiwoom sandbox over HTTP and WebSocket, and the events and dead letters that
  * come out.
  */
-@SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0",
-                "kiwoom.orders.exchanges=KRX,NXT", "kiwoom.orders.risk.blocked-symbols=000660",
-                "kiwoom.orders.risk.max-quantity=5000", "kiwoom.orders.recovery-after=1s",
-                "kiwoom.orders.recovery-interval-ms=500", "kiwoom.client.request-timeout=2s"})
-@AutoConfigureObservability
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderFlowTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
+@ExtendWith(OutputCaptureExtension.class)
+class OrderFlowTest extends OrderFlowHub {
 
     private static final String SYMBOL = "005930";
 
@@ -288,15 +281,16 @@ class OrderFlowTest {
         assertThat(big.path("errorCode").asText()).isEqualTo("HUB_RISK");
         assertThat(big.path("reason").asText()).contains("quantity 5001 exceeds the limit of 5000 shares per order");
 
-        assertThat(http.postForObject("/actuator/orderkillswitch", Map.of("on", true), String.class)).contains("\"on\":true");
+        assertThat(killSwitch(true)).contains("\"on\":true");
         flow.send("default", newOrder("risk-killed", "BUY", SYMBOL, 1, "MARKET", null));
         JsonNode killed = flow.awaitEvent("risk-killed", "REJECTED").get(0);
         assertThat(killed.path("errorCode").asText()).isEqualTo("HUB_RISK");
         assertThat(killed.path("reason").asText()).contains("kill switch is on");
         assertThat(flow.orderCalls()).isEqualTo(callsBefore);
 
-        assertThat(http.postForObject("/actuator/orderkillswitch", Map.of("on", false), String.class)).contains("\"on\":false");
-        assertThat(http.getForObject("/actuator/orderkillswitch", String.class)).contains("\"on\":false");
+        assertThat(killSwitch(false)).contains("\"on\":false");
+        assertThat(http.exchange("/actuator/orderkillswitch", HttpMethod.GET, new HttpEntity<>(admin()), String.class).getBody())
+                .contains("\"on\":false");
         flow.send("default", newOrder("risk-after", "BUY", SYMBOL, 1, "MARKET", null));
         assertThat(flow.awaitEvent("risk-after", "ACCEPTED")).isNotEmpty();
     }
@@ -338,6 +332,31 @@ class OrderFlowTest {
         assertThat(stale.path("errorCode").asText()).isEqualTo("HUB_RISK");
         assertThat(stale.path("reason").asText()).contains("older than 600 s (kiwoom.orders.risk.max-age)");
         assertThat(flow.orderCalls()).isEqualTo(callsBefore);
+    }
+
+    @Test
+    void aNewlineInAClientOrderIdCannotForgeALogLine(CapturedOutput output) {
+        String forged = "2026-12-02T01:00:00.000Z ERROR 1 --- [main] c.k.orders.RiskGuard : kill switch disabled by admin";
+        RecordMetadata sent = flow.send("default", newOrder("evil\\n" + forged, "BUY", SYMBOL, 1, "MARKET", null));
+        flow.awaitDeadLetter(sent);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("kill switch disabled by admin"));
+        List<String> lines = output.getAll().lines().filter(l -> l.contains("kill switch disabled by admin")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("rejected: HUB_VALIDATION clientOrderId 'evil\\n" + forged + "' must be")
+                .doesNotStartWith("2026-12-02T01:00:00.000Z");
+    }
+
+    /** The admin's bearer token, as an operator's curl sends it. */
+    static HttpHeaders admin() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(ADMIN_TOKEN);
+        return headers;
+    }
+
+    private String killSwitch(boolean on) {
+        return http.exchange("/actuator/orderkillswitch", HttpMethod.POST, new HttpEntity<>(Map.of("on", on), admin()),
+                String.class).getBody();
     }
 
     /** A limit price a few ticks under the best bid: the order rests. */

@@ -430,12 +430,12 @@ class KiwoomSessionTest {
     void healthIsDownOnlyAfterTheSessionStayedDisconnectedLongerThanTheThreshold() {
         defaultSession();
         KiwoomSessions sessions = new KiwoomSessions(List.of(session));
-        assertThat(new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO).health().getStatus().getCode()).isEqualTo("DOWN");
-        assertThat(new KiwoomRealtimeHealthIndicator(sessions, Duration.ofMinutes(1)).health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO, () -> WatchlistCoverage.NONE).health().getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(new KiwoomRealtimeHealthIndicator(sessions, Duration.ofMinutes(1), () -> WatchlistCoverage.NONE).health().getStatus().getCode()).isEqualTo("UP");
 
         session.start();
         awaitLoggedIn(1);
-        var health = new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO).health();
+        var health = new KiwoomRealtimeHealthIndicator(sessions, Duration.ZERO, () -> WatchlistCoverage.NONE).health();
         assertThat(health.getStatus().getCode()).isEqualTo("UP");
         assertThat(health.getDetails()).containsKey("default");
         assertThat(meters.get("kiwoom.ws.connected").gauge().value()).isEqualTo(1.0);

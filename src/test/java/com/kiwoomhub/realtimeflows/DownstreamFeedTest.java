@@ -26,9 +26,11 @@ class DownstreamFeedTest extends RealtimeFlowsTest {
             all402.send("{\"type\":\"SUBSCRIBE\",\"symbols\":[\"900402\"]}");
             await().atMost(WAIT).until(() -> !trades401.replies("SUBSCRIBED").isEmpty() && !all402.replies("SUBSCRIBED").isEmpty());
             assertThat(trades401.replies("SUBSCRIBED").get(0).path("subscriptions").toString())
-                    .isEqualTo("{\"trades\":[\"900401\"],\"orderbooks\":[]}");
+                    .isEqualTo("{\"trades\":[\"900401\"],\"orderbooks\":[],\"expected-trades\":[],"
+                            + "\"program-trades\":[],\"market-events\":[],\"indices\":[]}");
             assertThat(all402.replies("SUBSCRIBED").get(0).path("subscriptions").toString())
-                    .isEqualTo("{\"trades\":[\"900402\"],\"orderbooks\":[\"900402\"]}");
+                    .isEqualTo("{\"trades\":[\"900402\"],\"orderbooks\":[\"900402\"],\"expected-trades\":[\"900402\"],"
+                            + "\"program-trades\":[\"900402\"],\"market-events\":[\"900402\"],\"indices\":[]}");
 
             // The feed reads only the newest records: push until its consumer has joined, then a marker.
             await().atMost(WAIT).until(() -> {
@@ -70,7 +72,8 @@ class DownstreamFeedTest extends RealtimeFlowsTest {
             client.send("{\"type\":\"SUBSCRIBE\",\"symbols\":[\"900501\"]}");
             await().atMost(WAIT).until(() -> client.replies("SUBSCRIBED").size() == 1);
             assertThat(client.replies("ERROR").get(0).path("message").asText())
-                    .isEqualTo("unknown channel 'candles'; the feed has trades, orderbooks");
+                    .isEqualTo("unknown channel 'candles'; the feed has trades, orderbooks, expected-trades, program-trades, "
+                            + "market-events, indices");
             assertThat(client.replies("ERROR").get(1).path("message").asText()).isEqualTo("not a JSON request");
         }
     }
@@ -78,15 +81,7 @@ class DownstreamFeedTest extends RealtimeFlowsTest {
     /** A frame with a trade of 900401 and 900402 and a book of 900401 and 900402; returns its volume. */
     private int push() {
         int v = volume.incrementAndGet();
-        StringBuilder rows = new StringBuilder();
-        for (String symbol : List.of("900401", "900402")) {
-            rows.append(rows.isEmpty() ? "" : ",")
-                    .append("{\"type\":\"0B\",\"item\":\"").append(symbol).append("\",\"values\":{\"20\":\"100000\",")
-                    .append("\"10\":\"+10000\",\"11\":\"+100\",\"12\":\"+1.01\",\"15\":\"+1\",\"13\":\"").append(v).append("\"}},")
-                    .append("{\"type\":\"0D\",\"item\":\"").append(symbol).append("\",\"values\":{\"21\":\"100000\",")
-                    .append("\"41\":\"10010\",\"61\":\"5\",\"51\":\"10000\",\"71\":\"").append(v).append("\"}}");
-        }
-        sandboxWs.pushRaw("{\"trnm\":\"REAL\",\"data\":[" + rows + "]}");
+        pushTradesAndBooks(v, List.of("900401", "900402"));
         return v;
     }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,32 @@ final class FeedTestClient implements WebSocket.Listener, AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
+    /** Connects with the feed token of the shared test context. */
     FeedTestClient(int port) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/realtime"), this).get(10, TimeUnit.SECONDS);
+        this(port, "?token=" + RealtimeFlowsTest.FEED_TOKEN, null);
+    }
+
+    /** Connects with this query (e.g. {@code ?token=x}, or "") and, unless null, this Authorization header. */
+    FeedTestClient(int port, String query, String authorization) throws Exception {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/realtime" + query), this).get(10, TimeUnit.SECONDS);
+    }
+
+    /** "code reason" once the feed closed the connection. */
+    CompletableFuture<String> closed() {
+        return closed;
+    }
+
+    /** Drops the TCP connection without a close handshake, as a client that vanishes. */
+    void abort() {
+        socket.abort();
     }
 
     void send(String json) throws Exception {
@@ -53,6 +75,12 @@ final class FeedTestClient implements WebSocket.Listener, AutoCloseable {
             partial.setLength(0);
         }
         webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(statusCode + " " + reason);
         return null;
     }
 

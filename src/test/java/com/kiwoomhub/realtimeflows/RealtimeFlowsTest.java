@@ -52,7 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "kiwoom.conditions.periodic=9",
                 "kiwoom.conditions.interval-ms=0",
                 "hub.feed.enabled=true",
-                "hub.feed.client-buffer=64"})
+                "hub.feed.client-buffer=64",
+                "hub.feed.token=" + RealtimeFlowsTest.FEED_TOKEN,
+                "hub.feed.max-symbols=50"})
 @Import(SandboxRealtime.class)
 abstract class RealtimeFlowsTest {
 
@@ -61,6 +63,7 @@ abstract class RealtimeFlowsTest {
     }
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String FEED_TOKEN = "feed-token-for-tests";
     static final int FEED_PORT = freePort();
     private static KafkaProducer<String, String> producer;
 
@@ -111,6 +114,19 @@ abstract class RealtimeFlowsTest {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         }
         producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    /** One REAL frame from the sandbox with a 0B trade and a 0D book of each symbol, their volume {@code v}. */
+    void pushTradesAndBooks(int v, List<String> symbols) {
+        StringBuilder rows = new StringBuilder();
+        for (String symbol : symbols) {
+            rows.append(rows.isEmpty() ? "" : ",")
+                    .append("{\"type\":\"0B\",\"item\":\"").append(symbol).append("\",\"values\":{\"20\":\"100000\",")
+                    .append("\"10\":\"+10000\",\"11\":\"+100\",\"12\":\"+1.01\",\"15\":\"+1\",\"13\":\"").append(v).append("\"}},")
+                    .append("{\"type\":\"0D\",\"item\":\"").append(symbol).append("\",\"values\":{\"21\":\"100000\",")
+                    .append("\"41\":\"10010\",\"61\":\"5\",\"51\":\"10000\",\"71\":\"").append(v).append("\"}}");
+        }
+        sandboxWs.pushRaw("{\"trnm\":\"REAL\",\"data\":[" + rows + "]}");
     }
 
     /** Parses a record value and checks it against its published schema. */

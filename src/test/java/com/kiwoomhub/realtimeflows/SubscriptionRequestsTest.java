@@ -112,7 +112,8 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
             }
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error"))
-                    .isEqualTo("unknown channel 'candles'; the hub supports trades, orderbooks");
+                    .isEqualTo("unknown channel 'candles'; the hub supports trades, orderbooks, expected-trades, "
+                            + "program-trades, market-events, indices");
             assertThat(header(dead.withKey("bad-symbol").get(0), "kiwoomhub_error")).contains("A005930");
             assertThat(dead.withKey("bad-json").get(0).value()).isEqualTo("SUBSCRIBE 005930");
             assertThat(header(dead.withKey("bad-json").get(0), "kiwoomhub_error")).startsWith("not JSON");

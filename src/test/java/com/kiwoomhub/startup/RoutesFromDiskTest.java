@@ -27,6 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -57,6 +61,10 @@ class RoutesFromDiskTest {
         registry.add("camel.main.routes-include-pattern", () -> "file:" + ROUTES + "/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", ROUTES::toString);
         registry.add("kiwoom.sandbox.enabled", () -> "false");
+        // the test routes' topics, declared like the hub's own, so the hub creates them (the broker creates none)
+        registry.add("topics.test-quote", () -> "hub.test.quote");
+        registry.add("topics.test-edit", () -> "hub.test.edit");
+        registry.add("topics.test-broken", () -> "hub.test.broken");
     }
 
     @Autowired
@@ -129,11 +137,24 @@ class RoutesFromDiskTest {
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
         assertThat(prometheus).contains("camel_exchanges_total{").contains("routeId=\"quote\"");
 
-        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(404);
-        assertThat(http.getForEntity("/actuator/heapdump", String.class).getStatusCode().value()).isEqualTo(404);
+        // Not exposed, and without an admin token configured refused before that matters.
+        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.getForEntity("/actuator/heapdump", String.class).getStatusCode().value()).isEqualTo(403);
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, embeddedKafka))) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(1);
+        }
+    }
+
+    @Test
+    void withoutAnAdminTokenConfiguredEveryWriteIsRefused() {
+        HttpHeaders anyToken = new HttpHeaders();
+        anyToken.setBearerAuth("guess");
+        for (HttpHeaders headers : List.of(new HttpHeaders(), anyToken)) {
+            ResponseEntity<String> refused = http.exchange("/actuator/orderkillswitch", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("on", false), headers), String.class);
+            assertThat(refused.getStatusCode().value()).isEqualTo(403);
+            assertThat(refused.getBody()).isEqualTo("{\"error\":\"this operation is disabled: no HUB_ADMIN_TOKEN is configured\"}");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.kiwoomhub.sandbox.ws;
 
+import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.SandboxMarketView;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -144,26 +145,22 @@ final class ConditionEngine {
                 .encode());
     }
 
-    /**
-     * A search_type 0 row: 9-char zero-padded numbers, {@code A}-prefixed code. The market view knows
-     * no stock name, volume or day range, so 302 is empty and 13/16/17/18 are zero.
-     */
+    /** A search_type 0 row: 9-char zero-padded numbers, {@code A}-prefixed code, the stock's name, day volume and range. */
     private JsonObject resultRow(String code) {
-        long price = market.price(code).orElse(0L);
-        long previousClose = market.previousClose(code).orElse(price);
-        long change = price - previousClose;
-        long rateHundredths = previousClose == 0 ? 0 : Math.round(change * 10_000.0 / previousClose);
+        MarketSimulator.Quote q = market.quote(code).orElseThrow();
+        long change = q.price() - q.previousClose();
+        long rateHundredths = q.previousClose() == 0 ? 0 : Math.round(change * 10_000.0 / q.previousClose());
         return new JsonObject()
                 .put("9001", "A" + code)
-                .put("302", "")
-                .put("10", padded(price))
+                .put("302", q.name())
+                .put("10", padded(q.price()))
                 .put("25", change > 0 ? "2" : change < 0 ? "5" : "3")
                 .put("11", padded(change))
                 .put("12", padded(rateHundredths))
-                .put("13", padded(0))
-                .put("16", padded(0))
-                .put("17", padded(0))
-                .put("18", padded(0));
+                .put("13", padded(q.volume()))
+                .put("16", padded(q.open()))
+                .put("17", padded(q.high()))
+                .put("18", padded(q.low()));
     }
 
     private RealtimeRow alert(String seq, String code, boolean entering) {
@@ -173,6 +170,8 @@ final class ConditionEngine {
         values.put("843", entering ? "I" : "D");
         values.put("20", LocalTime.now(clock).format(HHMMSS));
         values.put("907", "2");
+        // the exchange as 0B writes it; the sandbox's conditions scan KRX prices
+        values.put("9081", "KRX");
         return new RealtimeRow("02", code, values);
     }
 
