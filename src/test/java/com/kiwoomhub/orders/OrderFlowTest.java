@@ -250,7 +250,7 @@ class OrderFlowTest extends OrderFlowHub {
         flow.send("default", newOrder("after-invalid", "BUY", SYMBOL, 1, "MARKET", null));
         assertThat(flow.awaitEvent("after-invalid", "ACCEPTED")).isNotEmpty();
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(prometheus).containsPattern("kiwoom_orders_requests_total\\{[^}]*code=\"HUB_VALIDATION\"[^}]*outcome=\"rejected\"[^}]*} 1[0-9]");
+        assertThat(prometheus).containsPattern("kiwoom_orders_requests_total\\{[^}]*code=\"HUB_VALIDATION\"[^}]*outcome=\"rejected\"[^}]*} 2[0-9]");
     }
 
     @Test
