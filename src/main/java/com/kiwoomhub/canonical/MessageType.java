@@ -17,6 +17,7 @@ public enum MessageType {
             "volatility-interruption.v1.json"),
     EXPECTED_TRADE("kiwoom.expected-trade.v1", "kiwoom.expected-trades", "expected-trade.v1.json"),
     PROGRAM_TRADE("kiwoom.program-trade.v1", "kiwoom.program-trades", "program-trade.v1.json"),
+    STREAM_STATUS("kiwoom.stream-status.v1", "kiwoom.stream-status", "stream-status.v1.json"),
     SUBSCRIPTION_REQUEST("kiwoom.subscription-request.v1", "kiwoom.subscription-requests",
             "subscription-request.v1.json");
 

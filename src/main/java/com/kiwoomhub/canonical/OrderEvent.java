@@ -11,6 +11,8 @@ import java.util.Objects;
  * prices in KRW.
  *
  * @param clientOrderId         null for orders placed outside the hub (key {@code kiwoom:<brokerOrderId>})
+ * @param symbol                null only on REJECTED for a request without a well-formed symbol
+ * @param side                  null when the request had none (REJECTED of an invalid request)
  * @param brokerOrderId         Kiwoom {@code ord_no} (7 digits, zeros kept)
  * @param originalBrokerOrderId the order a MODIFY/CANCEL applies to
  * @param lastFillPrice         price of this fill (FILL events), KRW
@@ -29,7 +31,9 @@ public record OrderEvent(String clientOrderId, OrderEventType type, OrderStatus 
     public OrderEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(symbol, "symbol");
+        if (symbol == null && type != OrderEventType.REJECTED) {
+            throw new IllegalArgumentException("only a REJECTED event may lack its symbol");
+        }
         Objects.requireNonNull(time, "time");
         if (clientOrderId == null && brokerOrderId == null) {
             throw new IllegalArgumentException("an order event needs a clientOrderId or a brokerOrderId");

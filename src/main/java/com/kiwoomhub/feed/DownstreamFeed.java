@@ -42,7 +42,8 @@ import io.vertx.core.http.ServerWebSocket;
  * {@code UNSUBSCRIBE} (no channels = every channel that takes the symbol; index codes such as
  * {@code 001} go with channel {@code indices}). Hub → client: {@code SUBSCRIBED} /
  * {@code UNSUBSCRIBED} with the client's current subscriptions, {@code ERROR} with a message, and
- * each record as {@code {"channel":"trades","data":<the canonical JSON as on Kafka>}}.
+ * each record as {@code {"channel":"trades","data":<the canonical JSON as on Kafka>}}, and to every client
+ * each gap marker of the real-time stream as {@code {"type":"STATUS","data":<the StreamStatus JSON>}}.
  *
  * <p>The Kafka side only queues into each client's bounded buffer ({@link FeedClient}), which writes to
  * the client's socket without blocking anyone. A client is admitted when it connects (token, client limit)
@@ -70,6 +71,7 @@ public class DownstreamFeed {
     private final FeedProperties settings;
     private final AccessToken token;
     private final Map<String, Channel> channelByTopic;
+    private final String streamStatusTopic;
     private final Map<String, FeedClient> clients = new ConcurrentHashMap<>();
     /** The first request of a connection whose OPEN is not handled yet. */
     private final Map<String, String> early = new ConcurrentHashMap<>();
@@ -91,13 +93,15 @@ public class DownstreamFeed {
                           @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks,
                           @Value("${topics.indices}") String indices, @Value("${topics.market-events}") String marketEvents,
                           @Value("${topics.expected-trades}") String expectedTrades,
-                          @Value("${topics.program-trades}") String programTrades) {
+                          @Value("${topics.program-trades}") String programTrades,
+                          @Value("${topics.stream-status}") String streamStatus) {
         this.settings = settings;
         this.meters = meters;
         this.token = new AccessToken(settings.token());
         this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS, indices, Channel.INDICES,
                 marketEvents, Channel.MARKET_EVENTS, expectedTrades, Channel.EXPECTED_TRADES,
                 programTrades, Channel.PROGRAM_TRADES);
+        this.streamStatusTopic = streamStatus;
         this.dropped = Counter.builder("hub.feed.dropped")
                 .description("Records dropped because a feed client's buffer was full (oldest first)").register(meters);
         this.delivered = Counter.builder("hub.feed.records")
@@ -136,10 +140,22 @@ public class DownstreamFeed {
         }
     }
 
-    /** One record of a channel's topic ({@code topics.trades}, {@code topics.indices} …), to every client that wants it. */
+    /**
+     * One record of a channel's topic ({@code topics.trades}, {@code topics.indices} …), to every client that
+     * wants it; one from {@code topics.stream-status}, to every client.
+     */
     public void publish(Exchange exchange) {
         Message in = exchange.getMessage();
-        Channel channel = channelByTopic.get(in.getHeader(KafkaConstants.TOPIC, String.class));
+        String topic = in.getHeader(KafkaConstants.TOPIC, String.class);
+        if (streamStatusTopic.equals(topic)) {
+            String frame = "{\"type\":\"STATUS\",\"data\":" + in.getBody(String.class) + "}";
+            clients.values().forEach(client -> {
+                client.offer(frame);
+                delivered.increment();
+            });
+            return;
+        }
+        Channel channel = channelByTopic.get(topic);
         String symbol = in.getHeader(KafkaConstants.KEY, String.class);
         if (channel == null || symbol == null || clients.isEmpty()) {
             return;

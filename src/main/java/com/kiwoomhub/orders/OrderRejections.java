@@ -21,7 +21,7 @@ import com.kiwoomhub.security.Untrusted;
 /**
  * The steps of {@code routes/orders.camel.yaml} for a record that is not sent to Kiwoom: an invalid request,
  * one the risk guard refused, and a duplicate clientOrderId. Each yields its REJECTED event (when it has a
- * usable id and symbol) and, unless refused by risk, its dead letter; a rejection of a new clientOrderId is
+ * usable id; symbol and side may be null) and, unless refused by risk, its dead letter; a rejection of a new clientOrderId is
  * journaled in the same transaction, so the id counts as used.
  */
 public class OrderRejections {
@@ -47,7 +47,7 @@ public class OrderRejections {
         this.clock = clock;
     }
 
-    /** {@link Admission.Invalid}: a dead letter with {@code HUB_VALIDATION}, and REJECTED when the request has an id and symbol. */
+    /** {@link Admission.Invalid}: a dead letter with {@code HUB_VALIDATION}, and REJECTED when the request has a usable id. */
     public void invalid(Exchange exchange) {
         Message in = exchange.getMessage();
         Admission.Invalid invalid = (Admission.Invalid) Admission.of(exchange);
@@ -62,9 +62,7 @@ public class OrderRejections {
         }
         JournalEntry entry = JournalEntry.invalid(invalid.clientOrderId(), invalid.symbol(), invalid.side(), code,
                 invalid.reason(), journal.instance(), clock.instant(), source);
-        if (invalid.symbol() != null) {
-            out.add(events.record(OrderEvents.rejected(entry), "orders"));
-        }
+        out.add(events.record(OrderEvents.rejected(entry), "orders"));
         journal.record(entry, out);
     }
 
@@ -87,15 +85,13 @@ public class OrderRejections {
                 + "); this one was not sent to Kiwoom";
         List<ProducerRecord<String, String>> out = new ArrayList<>();
         out.add(deadLetter(in, OrderFlowCodes.DUPLICATE, reason));
-        if (first.symbol() != null) {
-            OrderStatus current = switch (first.phase()) {
-                case REJECTED -> OrderStatus.REJECTED;
-                case SUBMITTING, UNKNOWN -> OrderStatus.PENDING;
-                case ACCEPTED -> first.action() == OrderAction.NEW
-                        ? executions.statusOf(first.account(), first.tradingDate(), first.brokerOrderId()) : OrderStatus.PENDING;
-            };
-            out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
-        }
+        OrderStatus current = switch (first.phase()) {
+            case REJECTED -> OrderStatus.REJECTED;
+            case SUBMITTING, UNKNOWN -> OrderStatus.PENDING;
+            case ACCEPTED -> first.action() == OrderAction.NEW
+                    ? executions.statusOf(first.account(), first.tradingDate(), first.brokerOrderId()) : OrderStatus.PENDING;
+        };
+        out.add(events.record(OrderEvents.duplicate(first, current, reason), "orders"));
         LOG.warn("Order request {} rejected: {} {}", Untrusted.forLog(first.clientOrderId()), OrderFlowCodes.DUPLICATE,
                 Untrusted.forLog(reason));
         outcomes.count("duplicate", OrderFlowCodes.DUPLICATE);
@@ -114,11 +110,8 @@ public class OrderRejections {
         Object key = in.getHeader(KafkaConstants.KEY);
         ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),
                 in.getBody(String.class));
-        r.headers().add(DeadLetterHeaders.ERROR_CODE, bytes(code));
-        r.headers().add(DeadLetterHeaders.ERROR, bytes(reason));
-        r.headers().add(DeadLetterHeaders.SOURCE_TOPIC, bytes(source.topic()));
-        r.headers().add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(source.partition())));
-        r.headers().add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(source.offset())));
+        DeadLetterHeaders.of(code, reason, source.topic(), source.partition(), source.offset())
+                .forEach((name, value) -> r.headers().add(name, bytes(value)));
         return r;
     }
 

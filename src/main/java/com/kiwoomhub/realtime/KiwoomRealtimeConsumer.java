@@ -9,6 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
+import com.kiwoomhub.canonical.StreamStatus;
+
 /**
  * Feeds the sessions' frames into the route on each session's consumer thread, in arrival order; a
  * slow route slows only the hand-off queue, never the PING echo. Body: the frame JSON as a String;
@@ -67,12 +69,26 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
         exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, attachment.session.account().alias());
         exchange.getMessage().setHeader(KiwoomRealtimeHeaders.RECEIVED_AT, frame.receivedAt().toEpochMilli());
         exchange.setProperty(KiwoomRealtimeHeaders.FRAME_TREE, frame.tree());
+        process(attachment, exchange, "Kiwoom frame " + frame.trnm());
+    }
+
+    private void onGap(Attachment attachment, StreamStatus transition) {
+        if (!isRunAllowed()) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setBody(transition);
+        exchange.getMessage().setHeader(KiwoomRealtimeHeaders.ACCOUNT, attachment.session.account().alias());
+        process(attachment, exchange, "stream " + transition.event());
+    }
+
+    private void process(Attachment attachment, Exchange exchange, String what) {
         attachment.inFlight.acquireUninterruptibly();
         try {
-            getAsyncProcessor().process(exchange, doneSync -> done(attachment, frame, exchange));
+            getAsyncProcessor().process(exchange, doneSync -> done(attachment, what, exchange));
         } catch (RuntimeException e) {
             exchange.setException(e);
-            done(attachment, frame, exchange);
+            done(attachment, what, exchange);
         }
         if (getEndpoint().getMaxInFlight() == 1) {
             // In order, one at a time: wait here until this frame's exchange is done.
@@ -81,10 +97,10 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
         }
     }
 
-    private void done(Attachment attachment, Frame frame, Exchange exchange) {
+    private void done(Attachment attachment, String what, Exchange exchange) {
         try {
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing Kiwoom frame " + frame.trnm(), exchange,
+                getExceptionHandler().handleException("Error processing " + what, exchange,
                         exchange.getException());
             }
             releaseExchange(exchange, false);
@@ -107,6 +123,16 @@ public class KiwoomRealtimeConsumer extends DefaultConsumer {
         @Override
         public void onFrame(Frame frame) {
             KiwoomRealtimeConsumer.this.onFrame(this, frame);
+        }
+
+        @Override
+        public boolean wantsGaps() {
+            return getEndpoint().isGaps();
+        }
+
+        @Override
+        public void onGap(StreamStatus transition) {
+            KiwoomRealtimeConsumer.this.onGap(this, transition);
         }
 
         @Override

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * of these trnm reach the consumer), {@code types} (comma list; REAL frames pass only if one of
  * their rows has one of these types; other frames are not affected) and {@code maxInFlight}
  * (consumer: frames in the route at once per session, default 1; see {@link KiwoomRealtimeConsumer}).
- * Frames are never split.
+ * Frames are never split. With {@code gaps=true} the consumer receives no frames but each session's gap
+ * transitions (body: a {@link com.kiwoomhub.canonical.StreamStatus}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "kiwoom-realtime", title = "Kiwoom Realtime",
         syntax = "kiwoom-realtime:account", category = {Category.API, Category.NETWORKING},
@@ -43,6 +44,7 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
     @UriParam(label = "consumer", defaultValue = "1",
             description = "Frames of one session in the route at once, awaiting an asynchronous last step (such as a Kafka ack).")
     private int maxInFlight = 1;
+    private boolean gaps;
 
     KiwoomRealtimeEndpoint(String uri, KiwoomRealtimeComponent component, String account, List<KiwoomSession> sessions,
                            boolean allAccounts) {
@@ -105,6 +107,15 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
         return maxInFlight;
     }
 
+    public void setGaps(boolean gaps) {
+        this.gaps = gaps;
+    }
+
+    /** The consumer receives gap transitions instead of frames. */
+    public boolean isGaps() {
+        return gaps;
+    }
+
     @Override
     public Producer createProducer() {
         return new KiwoomRealtimeProducer(this);
@@ -119,6 +130,9 @@ public class KiwoomRealtimeEndpoint extends DefaultEndpoint {
 
     /** Whether a frame passes the trnm and types filters. */
     boolean accepts(Frame frame) {
+        if (gaps) {
+            return false;
+        }
         if (!trnm.isEmpty() && !trnm.contains(frame.trnm())) {
             return false;
         }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.kiwoomhub.canonical.StreamStatus;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.SessionTokens;
 
@@ -45,6 +46,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * single scheduled attempt that replaces it (exponential back-off with jitter). The token is
  * invalidated and re-fetched when LOGIN is refused for authentication; an eviction (R10001, the
  * app key logged in elsewhere) waits the long eviction back-off instead of fighting the other session.
+ *
+ * <p>Gaps: {@link StreamGaps} turns the start, each loss (with its reason) and each login into
+ * GAP_START / GAP_END transitions, which reach {@link SessionListener#onGap} through the hand-off.
  */
 public final class KiwoomSession {
 
@@ -67,6 +71,7 @@ public final class KiwoomSession {
     private final HttpClient http;
     private final FrameHandOff handOff;
     private final RegistrationPump registrationPump;
+    private final StreamGaps gaps;
 
     private final SocketEvents events = new SocketEvents();
 
@@ -89,6 +94,8 @@ public final class KiwoomSession {
         this.registrationPump = new RegistrationPump(account.alias(), settings.regPerSecond(), meters);
         this.handOff = new FrameHandOff(account.alias(), settings.queueCapacity(), meters, this,
                 () -> status.state() == SessionState.LOGGED_IN);
+        this.gaps = new StreamGaps(account.alias(), this::handOffGap);
+        handOff.reportGapsTo(gaps);
     }
 
     public KiwoomAccount account() {
@@ -112,6 +119,7 @@ public final class KiwoomSession {
             running = true;
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kiwoom-ws-" + account.alias() + "-timer"));
             handOff.start();
+            gaps.started();
             registrationPump.start(scheduler);
             long tick = Math.max(50, Math.min(1000, settings.stallTimeout().toMillis() / 4));
             scheduler.scheduleWithFixedDelay(this::watch, tick, tick, TimeUnit.MILLISECONDS);
@@ -220,7 +228,7 @@ public final class KiwoomSession {
             token = tokens.token(account);
         } catch (RuntimeException e) {
             LOG.warn("Kiwoom realtime '{}': no access token ({}); will retry", account.alias(), e.toString());
-            lost(c, "token", null);
+            lost(c, "token", null, StreamStatus.Reason.LOGIN_FAILED);
             return;
         }
         c.open(http, URI.create(account.wsUrl()), settings.connectTimeout(), token)
@@ -228,7 +236,7 @@ public final class KiwoomSession {
                     if (error != null) {
                         LOG.warn("Kiwoom realtime '{}': connecting to {} failed: {}", account.alias(), account.wsUrl(),
                                 rootMessage(error));
-                        lost(c, "connect", null);
+                        lost(c, "connect", null, StreamStatus.Reason.DISCONNECTED);
                     }
                 });
     }
@@ -238,8 +246,9 @@ public final class KiwoomSession {
      * report for the current connection acts; late callbacks of old sockets are ignored.
      *
      * @param delay null for the exponential back-off
+     * @param reason what opens the gap, if none is open yet
      */
-    private void lost(KiwoomSocket c, String errorCode, Duration delay) {
+    private void lost(KiwoomSocket c, String errorCode, Duration delay, StreamStatus.Reason reason) {
         synchronized (lock) {
             if (!running || c != current) {
                 return;
@@ -251,6 +260,7 @@ public final class KiwoomSession {
                 c.abort(); // gone at once, so the next attempt never overlaps it
             }
             registrationPump.close(c);
+            gaps.lost(reason, c.isLoggedIn() ? c.lastFrameAt() : null);
             backoff.connectionEnded(c.loggedInNanos(), System.nanoTime());
             long wait = delay != null ? delay.toMillis() : backoff.nextDelayMillis();
             setState(delay != null ? SessionState.EVICTED : SessionState.BACKING_OFF, errorCode);
@@ -281,11 +291,15 @@ public final class KiwoomSession {
         if (c != null && c.silentFor(settings.stallTimeout(), System.nanoTime())) {
             LOG.warn("Kiwoom realtime '{}': no frame for {} ms, replacing the socket", account.alias(),
                     settings.stallTimeout().toMillis());
-            lost(c, "stalled", null);
+            lost(c, "stalled", null, StreamStatus.Reason.STALLED);
         }
     }
 
     // ---- helpers ----
+
+    private void handOffGap(StreamStatus transition) {
+        handOff.offerGap(transition);
+    }
 
     /** The one place where the session's state changes. */
     private void setState(SessionState state, String lastErrorCode) {
@@ -342,6 +356,7 @@ public final class KiwoomSession {
                 setState(SessionState.LOGGED_IN, status.lastErrorCode());
                 List<String> restore = registrations.restore();
                 registrationPump.open(socket, restore);
+                gaps.loggedIn();
                 restoring = restore.size();
             }
             LOG.info("Kiwoom realtime '{}': logged in; restoring {} registration message(s)", account.alias(), restoring);
@@ -359,12 +374,13 @@ public final class KiwoomSession {
             } else {
                 LOG.error("Kiwoom realtime '{}': LOGIN refused with {}: {}", account.alias(), code, message);
             }
-            KiwoomSession.this.lost(socket, detail != null ? detail : code, null);
+            KiwoomSession.this.lost(socket, detail != null ? detail : code, null, StreamStatus.Reason.LOGIN_FAILED);
         }
 
         @Override
         public void lost(KiwoomSocket socket, String reason, Duration delay) {
-            KiwoomSession.this.lost(socket, reason, delay);
+            KiwoomSession.this.lost(socket, reason, delay,
+                    delay != null ? StreamStatus.Reason.EVICTED : StreamStatus.Reason.DISCONNECTED);
         }
     }
 }

@@ -55,6 +55,7 @@ final class KiwoomSocket implements WebSocket.Listener, RegistrationPump.Link {
 
     private volatile String token;
     private volatile long openedNanos;
+    private volatile Instant openedAt;
     private volatile long lastFrameNanos;
     private volatile boolean loggedIn;
     private volatile long loggedInNanos;
@@ -104,6 +105,12 @@ final class KiwoomSocket implements WebSocket.Listener, RegistrationPump.Link {
         return openedNanos != 0 && nowNanos - lastFrameNanos > timeout.toNanos();
     }
 
+    /** Wall-clock receipt of the last frame (PING included), or null if the socket never opened. */
+    Instant lastFrameAt() {
+        Instant opened = openedAt;
+        return opened == null ? null : opened.plusNanos(lastFrameNanos - openedNanos);
+    }
+
     @Override
     public void onOpen(WebSocket webSocket) {
         synchronized (this) {
@@ -115,6 +122,7 @@ final class KiwoomSocket implements WebSocket.Listener, RegistrationPump.Link {
         }
         long now = System.nanoTime();
         lastFrameNanos = now;
+        openedAt = Instant.now();
         openedNanos = now;
         meters.connected();
         owner.loggingIn(this);

@@ -1,5 +1,7 @@
 package com.kiwoomhub.realtime;
 
+import com.kiwoomhub.canonical.StreamStatus;
+
 /**
  * Receives what a {@link KiwoomSession} hands over. Every call comes from the session's single
  * consumer thread, in the order the frames arrived, so a listener sees each symbol's frames in order.
@@ -18,5 +20,18 @@ public interface SessionListener {
      * restored by the session itself.
      */
     default void onLoggedIn(KiwoomSession session) {
+    }
+
+    /** Whether {@link #onGap} should be called; a listener that does not want gaps is spared the check. */
+    default boolean wantsGaps() {
+        return false;
+    }
+
+    /**
+     * A gap in the session's stream opened (GAP_START) or closed (GAP_END), in order with the frames:
+     * GAP_END comes before the LOGIN ack or the frame that ends it. (A GAP_START that found the hand-off
+     * queue full may overtake frames queued before it.)
+     */
+    default void onGap(StreamStatus transition) {
     }
 }

@@ -115,6 +115,9 @@ public class Subscriptions {
      * @throws SubscriptionRejectedException when the request is invalid or does not fit
      */
     public synchronized String apply(String json) {
+        if (json == null || json.isBlank()) {
+            throw invalid("an empty record or a tombstone is not a SubscriptionRequest");
+        }
         JsonNode request;
         try {
             request = CanonicalJson.mapper().readTree(json);

@@ -30,7 +30,7 @@ class FeedAdmissionTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DownstreamFeed feed = new DownstreamFeed(
             new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters, "t", "o", "i",
-            "m", "e", "p");
+            "m", "e", "p", "s");
 
     @Test
     void theClientPastTheLimitIsClosedWith1013() {

@@ -98,7 +98,7 @@ class OperationsTest {
         assertThat(names).containsOnlyKeys("quotes", "candles", "account", "trades", "orderbooks", "market-status",
                 "indices", "market-events", "expected-trades", "program-trades", "condition-signals",
                 "subscription-requests", "dead-letters", "order-requests", "order-events", "order-journal", "subscriptions",
-                "candle-progress").containsEntry("order-journal", "kiwoom.order-journal");
+                "candle-progress", "stream-status").containsEntry("order-journal", "kiwoom.order-journal");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             var described = admin.describeTopics(names.values()).allTopicNames().get(10, TimeUnit.SECONDS);
             described.values().forEach(d -> assertThat(d.partitions()).as(d.name()).hasSize(3));

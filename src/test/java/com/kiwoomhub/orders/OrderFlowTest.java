@@ -25,6 +25,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kiwoomhub.canonical.MessageType;
+import com.kiwoomhub.canonical.CanonicalSchemas;
+import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.sandbox.MarketSimulator;
 import com.kiwoomhub.sandbox.Sandbox;
 
@@ -180,6 +183,7 @@ class OrderFlowTest extends OrderFlowHub {
     @Test
     void invalidRequestsAreDeadLetteredAndNeverReachKiwoom() {
         long callsBefore = flow.orderCalls();
+        // event: the request has a well-formed clientOrderId, so it gets exactly one REJECTED besides its dead letter
         record Case(String value, String reason, boolean event) {
         }
         List<Case> cases = List.of(
@@ -192,7 +196,9 @@ class OrderFlowTest extends OrderFlowHub {
                 new Case(newOrder("v-action", "BUY", SYMBOL, 1, "MARKET", null).replace("\"NEW\"", "\"BUY\""),
                         "action 'BUY' is not one of NEW, MODIFY, CANCEL", true),
                 new Case(newOrder("v-symbol", "BUY", "A005930", 1, "MARKET", null),
-                        "symbol 'A005930' must be the 6-character stock code", false),
+                        "symbol 'A005930' must be the 6-character stock code", true),
+                new Case("{\"clientOrderId\":\"v-nosymbol\",\"action\":\"NEW\",\"side\":\"BUY\",\"quantity\":1,\"orderType\":\"MARKET\"}",
+                        "symbol is required for a NEW order", true),
                 new Case(newOrder("v-qty", "BUY", SYMBOL, 0, "MARKET", null),
                         "quantity must be at least 1 share for a NEW order, got 0", true),
                 new Case(newOrder("v-type", "BUY", SYMBOL, 1, "LIMITED", 70000L),
@@ -207,9 +213,15 @@ class OrderFlowTest extends OrderFlowHub {
                 new Case(newOrder("v-account", "BUY", SYMBOL, 1, "MARKET", null).replace("}", ",\"account\":\"nope\"}"),
                         "account 'nope' is not configured (known: default)", true),
                 new Case("{\"clientOrderId\":\"v-cancel\",\"action\":\"CANCEL\"}",
-                        "CANCEL needs originalClientOrderId or brokerOrderId", false),
+                        "CANCEL needs originalClientOrderId or brokerOrderId", true),
                 new Case("{\"clientOrderId\":\"v-modify\",\"action\":\"MODIFY\",\"originalClientOrderId\":\"nobody\",\"quantity\":0,\"price\":70000}",
-                        "originalClientOrderId 'nobody' is not an order the hub knows", false),
+                        "originalClientOrderId 'nobody' is not an order the hub knows", true),
+                new Case("{\"clientOrderId\":\"v-modqty\",\"action\":\"MODIFY\",\"originalClientOrderId\":\"nobody\",\"price\":70000}",
+                        "quantity is required for MODIFY", true),
+                new Case("{\"clientOrderId\":\"v-brokerno\",\"action\":\"CANCEL\",\"brokerOrderId\":\"12a\",\"quantity\":0}",
+                        "brokerOrderId '12a' must be Kiwoom's order number (digits)", true),
+                new Case(newOrder("v-stoponly", "BUY", SYMBOL, 1, "LIMIT", 70000L).replace("}", ",\"stopPrice\":69000}"),
+                        "stopPrice is only allowed for orderType STOP_LIMIT, not LIMIT", true),
                 new Case(newOrder("v-market-price", "BUY", SYMBOL, 1, "MARKET", 70000L),
                         "price must be absent for orderType MARKET", true));
 
@@ -226,6 +238,8 @@ class OrderFlowTest extends OrderFlowHub {
             if (c.event()) {
                 String id = flow.read(c.value()).path("clientOrderId").asText();
                 JsonNode rejected = flow.awaitEvent(id, "REJECTED").get(0);
+                assertThat(flow.events(id)).as("exactly one event for %s", id).hasSize(1);
+                assertThat(CanonicalSchemas.validate(MessageType.ORDER_EVENT, rejected)).as(id).isEmpty();
                 assertThat(rejected.path("errorCode").asText()).isEqualTo("HUB_VALIDATION");
                 assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
                 assertThat(rejected.path("reason").asText()).startsWith(c.reason());
@@ -236,7 +250,7 @@ class OrderFlowTest extends OrderFlowHub {
         flow.send("default", newOrder("after-invalid", "BUY", SYMBOL, 1, "MARKET", null));
         assertThat(flow.awaitEvent("after-invalid", "ACCEPTED")).isNotEmpty();
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(prometheus).containsPattern("kiwoom_orders_requests_total\\{[^}]*code=\"HUB_VALIDATION\"[^}]*outcome=\"rejected\"[^}]*} 1[0-9]");
+        assertThat(prometheus).containsPattern("kiwoom_orders_requests_total\\{[^}]*code=\"HUB_VALIDATION\"[^}]*outcome=\"rejected\"[^}]*} 2[0-9]");
     }
 
     @Test

@@ -4,11 +4,21 @@ import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,9 +98,18 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
         send(requests, "bad-channel", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"005930\"],\"channels\":[\"candles\"]}");
         send(requests, "bad-symbol", "{\"action\":\"SUBSCRIBE\",\"symbols\":[\"A005930\"],\"channels\":[\"trades\"]}");
         send(requests, "bad-json", "SUBSCRIBE 005930");
+        send(requests, "tombstone", null);
+        send(requests, "empty", "");
         try (TopicReader dead = reader(deadLetters)) {
             await().atMost(WAIT).until(() -> !dead.withKey("bad-json").isEmpty() && !dead.withKey("bad-channel").isEmpty()
-                    && !dead.withKey("bad-symbol").isEmpty());
+                    && !dead.withKey("bad-symbol").isEmpty() && !dead.withKey("tombstone").isEmpty()
+                    && !dead.withKey("empty").isEmpty());
+            for (String key : List.of("tombstone", "empty")) {
+                ConsumerRecord<String, String> letter = dead.withKey(key).get(0);
+                assertThat(letter.value()).isEqualTo(key.equals("empty") ? "" : null);
+                assertThat(header(letter, "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
+                assertThat(header(letter, "kiwoomhub_error")).isEqualTo("an empty record or a tombstone is not a SubscriptionRequest");
+            }
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
             assertThat(header(dead.withKey("bad-channel").get(0), "kiwoomhub_error"))
                     .isEqualTo("unknown channel 'candles'; the hub supports trades, orderbooks, expected-trades, "
@@ -98,6 +117,33 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
             assertThat(header(dead.withKey("bad-symbol").get(0), "kiwoomhub_error")).contains("A005930");
             assertThat(dead.withKey("bad-json").get(0).value()).isEqualTo("SUBSCRIBE 005930");
             assertThat(header(dead.withKey("bad-json").get(0), "kiwoomhub_error")).startsWith("not JSON");
+        }
+    }
+
+    @Test
+    void aValueThatIsNotUtf8IsDeadLetteredByteForByte() throws Exception {
+        byte[] key = {(byte) 0xFE, 'k'};
+        byte[] value = {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '}'};
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+             KafkaConsumer<byte[], byte[]> dead = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                     ConsumerConfig.GROUP_ID_CONFIG, "non-utf8-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            producer.send(new ProducerRecord<>(requests, key, value)).get();
+            dead.subscribe(List.of(deadLetters));
+            List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                dead.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (java.util.Arrays.equals(r.key(), key)) {
+                        letters.add(r);
+                    }
+                });
+                return !letters.isEmpty();
+            });
+            assertThat(letters.get(0).value()).isEqualTo(value);
+            assertThat(new String(letters.get(0).headers().lastHeader("kiwoomhub_error_code").value())).isEqualTo("HUB_VALIDATION");
         }
     }
 }
