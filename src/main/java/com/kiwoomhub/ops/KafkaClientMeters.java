@@ -3,7 +3,6 @@ package com.kiwoomhub.ops;
 import java.util.Properties;
 
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
-import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.stereotype.Component;
@@ -38,10 +37,5 @@ public class KafkaClientMeters extends DefaultKafkaClientFactory {
         Consumer consumer = super.getConsumer(props);
         new KafkaClientMetrics(consumer).bindTo(registry);
         return consumer;
-    }
-
-    @Override
-    public String getBrokers(KafkaConfiguration configuration) {
-        return super.getBrokers(configuration);
     }
 }

@@ -120,7 +120,9 @@ class OperationsTest {
         used.addAll(alertRuleMetrics());
         assertThat(used).hasSizeGreaterThanOrEqualTo(15);
 
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        // Micrometer's Kafka binder looks for new client metrics once a minute, and a consumer's per-partition
+        // lag exists only after its first fetch: allow two of those rounds.
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Set<String> exported = exportedMetrics();
             assertThat(used).allSatisfy(name -> assertThat(exported).as("exported metric").contains(name));
         });
