@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One {@link KiwoomSession} per configured account, the {@code kiwoom-realtime} Camel component
- * and the {@code kiwoomRealtime} and {@code kiwoomSubscriptions} health checks, unless {@code kiwoom.realtime.enabled=false}.
+ * and the {@code kiwoomRealtime} health check, unless {@code kiwoom.realtime.enabled=false}.
  * With no account there are simply no sessions.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +43,5 @@ public class RealtimeConfiguration {
             Subscriptions s = subscriptions.getIfAvailable();
             return s == null ? WatchlistCoverage.NONE : s.coverage();
         });
-    }
-
-    @Bean("kiwoomSubscriptions")
-    SubscriptionsHealthIndicator kiwoomSubscriptionsHealthIndicator(Subscriptions subscriptions) {
-        return new SubscriptionsHealthIndicator(subscriptions);
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code kiwoomSubscriptions} in /actuator/health: per account alias, the items its session carries
@@ -14,6 +15,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * {@code symbol channel} or, past {@value #LISTED} of them, counted per channel. DOWN when the stored
  * run-time subscriptions could not be read at start (they are then not subscribed).
  */
+@Component("kiwoomSubscriptions")
 public class SubscriptionsHealthIndicator implements HealthIndicator {
 
     /** Beyond this many run-time subscriptions an account shows counts per channel instead of a list. */
