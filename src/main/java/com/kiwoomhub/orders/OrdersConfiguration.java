@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,6 +67,12 @@ public class OrdersConfiguration {
             journal.load();
             return journal.entries();
         }, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "kiwoom.orders.enabled", havingValue = "true", matchIfMissing = true)
+    ExecutionStreams executionStreams(ObjectProvider<KiwoomSessions> sessions) {
+        return new ExecutionStreams(sessions.getIfAvailable());
     }
 
     @Bean
