@@ -16,6 +16,7 @@ import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.ops.DeadLetterMeter;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicNames;
 import com.kiwoomhub.topics.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,10 +40,10 @@ public class OrdersConfiguration {
 
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic, TopicSetup topics,
-                              ObjectProvider<Clock> clock) {
+                              TopicNames topics, TopicSetup setup, ObjectProvider<Clock> clock) {
+        String topic = topics.orderJournal();
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, () -> topics.partitions(topic), instance,
+        return new OrderJournal(bootstrapServers, topic, () -> setup.partitions(topic), instance,
                 settings.journalLoadTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -95,8 +96,8 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderEvents orderEvents(@Value("${topics.order-events}") String topic) {
-        return new OrderEvents(topic);
+    OrderEvents orderEvents(TopicNames topics) {
+        return new OrderEvents(topics.orderEvents());
     }
 
     @Bean
@@ -117,9 +118,9 @@ public class OrdersConfiguration {
 
     @Bean
     OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
-                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    ExecutionTracker executions, TopicNames topics,
                                     DeadLetterMeter deadLetterMeter, ObjectProvider<Clock> clock) {
-        return new OrderRejections(journal, events, outcomes, executions, deadLetters, deadLetterMeter,
+        return new OrderRejections(journal, events, outcomes, executions, topics.deadLetters(), deadLetterMeter,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
