@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,12 +67,6 @@ public class OrdersConfiguration {
             journal.load();
             return journal.entries();
         }, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "kiwoom.orders.enabled", havingValue = "true", matchIfMissing = true)
-    ExecutionStreams executionStreams(ObjectProvider<KiwoomSessions> sessions) {
-        return new ExecutionStreams(sessions.getIfAvailable());
     }
 
     @Bean
