@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.ops.DeadLetterMeter;
+import com.kiwoomhub.realtime.KiwoomSession;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.topics.TopicDeclaration;
 import com.kiwoomhub.topics.TopicNames;
@@ -57,11 +58,16 @@ public class OrdersConfiguration {
     ExecutionTracker executionTracker(OrderJournal journal, OrdersProperties settings,
                                       ObjectProvider<KiwoomSessions> sessions, ObjectProvider<Clock> clock) {
         if (settings.enabled()) {
-            // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect
-            sessions.ifAvailable(s -> s.all().forEach(session -> {
+            // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect;
+            // routes/orders.camel.yaml (order-executions) reads them from every session
+            List<KiwoomSession> all = sessions.stream().flatMap(s -> s.all().stream()).toList();
+            all.forEach(session -> {
                 session.register(EXECUTIONS_GROUP, List.of("00"), List.of(""));
                 LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
-            }));
+            });
+            if (all.isEmpty()) {
+                LOG.warn("Orders: no real-time session (kiwoom.realtime.enabled=false?): no FILL, MODIFIED or CANCELLED events");
+            }
         }
         return new ExecutionTracker(() -> {
             journal.load();
