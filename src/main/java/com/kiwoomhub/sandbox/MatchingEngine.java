@@ -102,7 +102,7 @@ final class MatchingEngine {
             o.rootNumber = o.number;
             o.time = now();
             account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", o.code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
+            pushOrderEvent(account, o, "접수", s);
             if (o.side == Side.SELL) {
                 pushBalance(account, o.code, s);
             }
@@ -113,15 +113,7 @@ final class MatchingEngine {
 
     /** kt10002: moves {@code quantity} (0 = all remaining) of an open order to a new order at {@code price}. */
     Outcome modify(SandboxAccount account, String exchange, String originalNumber, String code, long quantity, long price) {
-        synchronized (market) {
-            rollOver();
-            Order original = account.orders.get(originalNumber);
-            Optional<Rejection> refused = rules.amendment(exchange, original, code, quantity);
-            if (refused.isPresent()) {
-                return reject(account, original, code, refused.get());
-            }
-            MarketSimulator.SymbolState s = market.stateForMatching(code);
-            long moved = quantity == 0 ? original.remaining : quantity;
+        return amend(account, exchange, originalNumber, code, quantity, (original, s, moved) -> {
             Order o = derived(original, Kind.MODIFY, moved);
             o.type = original.market() ? TradeType.LIMIT : original.type;
             o.price = price;
@@ -142,16 +134,45 @@ final class MatchingEngine {
                 original.status = "확인";
             }
             account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
+            pushOrderEvent(account, o, "접수", s);
             o.status = "확인";
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "확인", false, s, o.time, null));
+            pushOrderEvent(account, o, "확인", s);
             match(account, o, false);
             return new Outcome(o, moved, o.rootNumber, null);
-        }
+        });
     }
 
     /** kt10003: cancels {@code quantity} (0 = all remaining) of an open order. */
     Outcome cancel(SandboxAccount account, String exchange, String originalNumber, String code, long quantity) {
+        return amend(account, exchange, originalNumber, code, quantity, (original, s, cancelled) -> {
+            Order o = derived(original, Kind.CANCEL, cancelled);
+            o.number = numbers.next(account.accountNumber(), day);
+            o.price = 0;
+            o.remaining = cancelled;
+            account.orders.put(o.number, o);
+            pushOrderEvent(account, o, "접수", s);
+            original.remaining -= cancelled;
+            if (original.remaining == 0) {
+                original.status = "취소";
+            }
+            o.remaining = 0;
+            o.status = "확인";
+            pushOrderEvent(account, o, "확인", s);
+            if (o.side == Side.SELL) {
+                pushBalance(account, code, s);
+            }
+            return new Outcome(o, cancelled, o.rootNumber, null);
+        });
+    }
+
+    /** A modify or cancel of {@code quantity} (0 = all remaining) of the order it targets, once that order may be amended. */
+    private interface Amendment {
+        Outcome apply(Order original, MarketSimulator.SymbolState s, long quantity);
+    }
+
+    /** What a modify and a cancel share: the new day, the target order and its checks, under the market's monitor. */
+    private Outcome amend(SandboxAccount account, String exchange, String originalNumber, String code, long quantity,
+                          Amendment amendment) {
         synchronized (market) {
             rollOver();
             Order original = account.orders.get(originalNumber);
@@ -160,25 +181,13 @@ final class MatchingEngine {
                 return reject(account, original, code, refused.get());
             }
             MarketSimulator.SymbolState s = market.stateForMatching(code);
-            long cancelled = quantity == 0 ? original.remaining : quantity;
-            Order o = derived(original, Kind.CANCEL, cancelled);
-            o.number = numbers.next(account.accountNumber(), day);
-            o.price = 0;
-            o.remaining = cancelled;
-            account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
-            original.remaining -= cancelled;
-            if (original.remaining == 0) {
-                original.status = "취소";
-            }
-            o.remaining = 0;
-            o.status = "확인";
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "확인", false, s, o.time, null));
-            if (o.side == Side.SELL) {
-                pushBalance(account, code, s);
-            }
-            return new Outcome(o, cancelled, o.rootNumber, null);
+            return amendment.apply(original, s, quantity == 0 ? original.remaining : quantity);
         }
+    }
+
+    /** A 00 row of an order's own step (접수, 확인), at the order's time. */
+    private void pushOrderEvent(SandboxAccount account, Order o, String status, MarketSimulator.SymbolState s) {
+        outbox.account(account.appKey(), "00", o.code, RealtimeRows.orderEvent(account.accountNumber(), o, status, false, s, o.time, null));
     }
 
     /** Starts a new trading day on every account when the KST date has changed; call under the market's monitor. */
