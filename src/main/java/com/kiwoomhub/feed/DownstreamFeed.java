@@ -19,7 +19,6 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketConstants;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.realtime.Channel;
 import com.kiwoomhub.security.AccessToken;
+import com.kiwoomhub.topics.TopicNames;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -89,19 +89,14 @@ public class DownstreamFeed {
     private final AtomicLong failuresSinceLine = new AtomicLong();
     private final AtomicLong nextFailureLine = new AtomicLong(System.nanoTime());
 
-    public DownstreamFeed(FeedProperties settings, MeterRegistry meters,
-                          @Value("${topics.trades}") String trades, @Value("${topics.orderbooks}") String orderbooks,
-                          @Value("${topics.indices}") String indices, @Value("${topics.market-events}") String marketEvents,
-                          @Value("${topics.expected-trades}") String expectedTrades,
-                          @Value("${topics.program-trades}") String programTrades,
-                          @Value("${topics.stream-status}") String streamStatus) {
+    public DownstreamFeed(FeedProperties settings, MeterRegistry meters, TopicNames topics) {
         this.settings = settings;
         this.meters = meters;
         this.token = new AccessToken(settings.token());
-        this.channelByTopic = Map.of(trades, Channel.TRADES, orderbooks, Channel.ORDERBOOKS, indices, Channel.INDICES,
-                marketEvents, Channel.MARKET_EVENTS, expectedTrades, Channel.EXPECTED_TRADES,
-                programTrades, Channel.PROGRAM_TRADES);
-        this.streamStatusTopic = streamStatus;
+        this.channelByTopic = Map.of(topics.trades(), Channel.TRADES, topics.orderbooks(), Channel.ORDERBOOKS,
+                topics.indices(), Channel.INDICES, topics.marketEvents(), Channel.MARKET_EVENTS,
+                topics.expectedTrades(), Channel.EXPECTED_TRADES, topics.programTrades(), Channel.PROGRAM_TRADES);
+        this.streamStatusTopic = topics.streamStatus();
         this.dropped = Counter.builder("hub.feed.dropped")
                 .description("Records dropped because a feed client's buffer was full (oldest first)").register(meters);
         this.delivered = Counter.builder("hub.feed.records")

@@ -113,90 +113,144 @@ public final class KiwoomClient {
     private record Page(JsonNode body, String contYn, String nextKey) {
     }
 
+    /**
+     * What one attempt at a page came to: the page; or Kiwoom's refusal or a transport failure
+     * ({@code error}, its {@code cause}, and the token it was sent with); or no token to send
+     * ({@code tokenFailure}).
+     */
+    private record Attempt(Page page, KiwoomError error, Throwable cause, String token, KiwoomException tokenFailure) {
+
+        static Attempt answered(Page page) {
+            return new Attempt(page, null, null, null, null);
+        }
+
+        static Attempt failed(KiwoomError error, Throwable cause, String token) {
+            return new Attempt(null, error, cause, token, null);
+        }
+
+        static Attempt withoutToken(KiwoomException failure) {
+            return new Attempt(null, null, null, null, failure);
+        }
+    }
+
     /** One page, with the retry, re-authentication and ambiguity rules. */
     private Page fetch(KiwoomAccount account, TrGroup group, String apiId, String request, String nextKey,
                        RateLimiter.Priority priority) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("api-id", apiId);
-        if (nextKey != null) {
-            headers.put("cont-yn", "Y");
-            headers.put("next-key", nextKey);
-        }
-        boolean order = group.placesOrders();
+        Map<String, String> headers = requestHeaders(apiId, nextKey);
         boolean reissued = false;
         int attempt = 0;
         while (true) {
             attempt++;
-            KiwoomError error;
-            Throwable cause = null;
-            String token = null;
-            try {
-                // The token first: an issue can take a while, and the slot must be taken right before the POST.
-                String bearer = tokens.token(account);
-                limiter.acquire(account, apiId, priority);
-                token = bearer;
-                headers.put("authorization", "Bearer " + token);
-                long started = System.nanoTime();
-                KiwoomHttp.Reply reply;
-                try {
-                    reply = http.post(account.baseUrl() + group.path(), headers, request);
-                } finally {
-                    latency(account, apiId).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                }
-                JsonNode answer = readObject(reply.body());
-                Integer rc = answer == null || !answer.hasNonNull("return_code") ? null : answer.get("return_code").asInt();
-                if (reply.status() == 200 && rc != null && rc == 0) {
-                    return new Page(answer, reply.header("cont-yn"), blankToNull(reply.header("next-key")));
-                }
-                error = KiwoomError.of(apiId, reply.status(), rc, answer == null ? "" : answer.path("return_msg").asText(""));
-            } catch (KiwoomException e) {
+            Attempt tried = attempt(account, group, apiId, request, headers, priority);
+            if (tried.page() != null) {
+                return tried.page();
+            }
+            if (tried.tokenFailure() != null) {
                 // The token could not be had; only a transient cause is worth another attempt.
+                KiwoomException e = tried.tokenFailure();
                 errorCounter(account, apiId, e.error()).increment();
                 if (!e.category().retryable() || attempt >= retry.maxAttempts()) {
                     throw e;
                 }
                 backoff(account, apiId, attempt);
                 continue;
-            } catch (IOException e) {
-                cause = e;
-                error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, e.getClass().getSimpleName(),
-                        e.getMessage() == null ? "connection failed" : e.getMessage(), apiId);
-                if (order && !KiwoomHttp.surelyNotSent(e)) {
-                    errorCounter(account, apiId, error).increment();
-                    throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, "interrupted", "call interrupted", apiId);
-                errorCounter(account, apiId, error).increment();
-                // The token is set just before the POST, so an order interrupted after it may have left.
-                if (order && token != null) {
-                    throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
-                }
-                throw new KiwoomException(account.alias(), error, e);
             }
+            KiwoomError error = tried.error();
             errorCounter(account, apiId, error).increment();
             if (error.reissuesToken() && !reissued) {
                 reissued = true;
                 attempt--;
                 LOG.info("Kiwoom refused the token of account '{}' on {} ({}); re-issuing once", account.alias(), apiId,
                         error.code());
-                tokens.invalidate(account, token);
+                tokens.invalidate(account, tried.token());
                 continue;
             }
-            if (order && error.category() == KiwoomErrorCategory.SERVER) {
-                throw new KiwoomAmbiguousOrderException(account.alias(), error, cause);
+            if (group.placesOrders() && error.category() == KiwoomErrorCategory.SERVER) {
+                throw new KiwoomAmbiguousOrderException(account.alias(), error, tried.cause());
             }
             if (!error.category().retryable() || attempt >= retry.maxAttempts()) {
-                throw new KiwoomException(account.alias(), error, cause);
+                throw new KiwoomException(account.alias(), error, tried.cause());
             }
-            LOG.debug("Kiwoom {} for account '{}' failed with {} {}, attempt {} of {}", apiId, account.alias(),
-                    error.category(), error.code(), attempt, retry.maxAttempts());
-            Counter.builder("kiwoom.tr.retries").description("Kiwoom TR requests sent again after a transient failure")
-                    .tag("account", account.alias()).tag("apiId", apiId).tag("category", error.category().name())
-                    .register(meters).increment();
+            retrying(account, apiId, error, attempt);
             backoff(account, apiId, attempt);
         }
+    }
+
+    /** The TR's id and, for a continuation page, Kiwoom's continuation headers. */
+    private static Map<String, String> requestHeaders(String apiId, String nextKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("api-id", apiId);
+        if (nextKey != null) {
+            headers.put("cont-yn", "Y");
+            headers.put("next-key", nextKey);
+        }
+        return headers;
+    }
+
+    /**
+     * One request of a page: token, rate-limit slot, POST. An order that may have reached Kiwoom
+     * without an answer raises {@link KiwoomAmbiguousOrderException}; an interrupted call raises too.
+     */
+    private Attempt attempt(KiwoomAccount account, TrGroup group, String apiId, String request,
+                            Map<String, String> headers, RateLimiter.Priority priority) {
+        String token = null;
+        try {
+            // The token first: an issue can take a while, and the slot must be taken right before the POST.
+            String bearer = tokens.token(account);
+            limiter.acquire(account, apiId, priority);
+            token = bearer;
+            headers.put("authorization", "Bearer " + token);
+            return read(apiId, post(account, group, apiId, request, headers), token);
+        } catch (KiwoomException e) {
+            return Attempt.withoutToken(e);
+        } catch (IOException e) {
+            KiwoomError error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, e.getClass().getSimpleName(),
+                    e.getMessage() == null ? "connection failed" : e.getMessage(), apiId);
+            if (group.placesOrders() && !KiwoomHttp.surelyNotSent(e)) {
+                errorCounter(account, apiId, error).increment();
+                throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
+            }
+            return Attempt.failed(error, e, token);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            KiwoomError error = KiwoomError.local(KiwoomErrorCategory.TRANSPORT, "interrupted", "call interrupted", apiId);
+            errorCounter(account, apiId, error).increment();
+            // The token is set just before the POST, so an order interrupted after it may have left.
+            if (group.placesOrders() && token != null) {
+                throw new KiwoomAmbiguousOrderException(account.alias(), error, e);
+            }
+            throw new KiwoomException(account.alias(), error, e);
+        }
+    }
+
+    /** The HTTP request itself, timed. */
+    private KiwoomHttp.Reply post(KiwoomAccount account, TrGroup group, String apiId, String request,
+                                  Map<String, String> headers) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        try {
+            return http.post(account.baseUrl() + group.path(), headers, request);
+        } finally {
+            latency(account, apiId).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A page for HTTP 200 with return_code 0 (with its continuation headers); Kiwoom's error otherwise. */
+    private Attempt read(String apiId, KiwoomHttp.Reply reply, String token) {
+        JsonNode answer = readObject(reply.body());
+        Integer rc = answer == null || !answer.hasNonNull("return_code") ? null : answer.get("return_code").asInt();
+        if (reply.status() == 200 && rc != null && rc == 0) {
+            return Attempt.answered(new Page(answer, reply.header("cont-yn"), blankToNull(reply.header("next-key"))));
+        }
+        String message = answer == null ? "" : answer.path("return_msg").asText("");
+        return Attempt.failed(KiwoomError.of(apiId, reply.status(), rc, message), null, token);
+    }
+
+    private void retrying(KiwoomAccount account, String apiId, KiwoomError error, int attempt) {
+        LOG.debug("Kiwoom {} for account '{}' failed with {} {}, attempt {} of {}", apiId, account.alias(),
+                error.category(), error.code(), attempt, retry.maxAttempts());
+        Counter.builder("kiwoom.tr.retries").description("Kiwoom TR requests sent again after a transient failure")
+                .tag("account", account.alias()).tag("apiId", apiId).tag("category", error.category().name())
+                .register(meters).increment();
     }
 
     private void backoff(KiwoomAccount account, String apiId, int attempt) {

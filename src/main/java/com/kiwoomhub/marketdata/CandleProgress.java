@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.topics.StateTopic;
+import com.kiwoomhub.topics.TopicNames;
 
 /**
  * The newest closed candle published per series (account × symbol × interval), on its compacted
@@ -32,9 +33,9 @@ public class CandleProgress implements AutoCloseable {
     /** On {@code topics.candle-progress}; nothing is read or written before the first call that needs it. */
     @Autowired
     public CandleProgress(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                          @Value("${topics.candle-progress}") String topic,
+                          TopicNames topics,
                           @Value("${kafka.embedded.partitions:3}") int partitions) {
-        this(new StateTopic(bootstrapServers, topic, partitions));
+        this(new StateTopic(bootstrapServers, topics.candleProgress(), partitions));
     }
 
     CandleProgress(StateTopic topic) {

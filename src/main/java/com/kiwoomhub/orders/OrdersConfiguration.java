@@ -7,15 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.ops.DeadLetterMeter;
+import com.kiwoomhub.realtime.KiwoomSession;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicNames;
 import com.kiwoomhub.topics.TopicSetup;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,10 +40,10 @@ public class OrdersConfiguration {
 
     @Bean(destroyMethod = "close")
     OrderJournal orderJournal(OrdersProperties settings, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                              @Value("${topics.order-journal}") String topic, TopicSetup topics,
-                              ObjectProvider<Clock> clock) {
+                              TopicNames topics, TopicSetup setup, ObjectProvider<Clock> clock) {
+        String topic = topics.orderJournal();
         String instance = settings.instanceId().isBlank() ? OrderJournal.newInstanceId() : settings.instanceId();
-        return new OrderJournal(bootstrapServers, topic, () -> topics.partitions(topic), instance,
+        return new OrderJournal(bootstrapServers, topic, () -> setup.partitions(topic), instance,
                 settings.journalLoadTimeout(), clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -57,22 +58,21 @@ public class OrdersConfiguration {
     ExecutionTracker executionTracker(OrderJournal journal, OrdersProperties settings,
                                       ObjectProvider<KiwoomSessions> sessions, ObjectProvider<Clock> clock) {
         if (settings.enabled()) {
-            // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect
-            sessions.ifAvailable(s -> s.all().forEach(session -> {
+            // every account's 00 주문체결 rows, item "" = the whole account; restored after each reconnect;
+            // routes/orders.camel.yaml (order-executions) reads them from every session
+            List<KiwoomSession> all = sessions.stream().flatMap(s -> s.all().stream()).toList();
+            all.forEach(session -> {
                 session.register(EXECUTIONS_GROUP, List.of("00"), List.of(""));
                 LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
-            }));
+            });
+            if (all.isEmpty()) {
+                LOG.warn("Orders: no real-time session (kiwoom.realtime.enabled=false?): no FILL, MODIFIED or CANCELLED events");
+            }
         }
         return new ExecutionTracker(() -> {
             journal.load();
             return journal.entries();
         }, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "kiwoom.orders.enabled", havingValue = "true", matchIfMissing = true)
-    ExecutionStreams executionStreams(ObjectProvider<KiwoomSessions> sessions) {
-        return new ExecutionStreams(sessions.getIfAvailable());
     }
 
     @Bean
@@ -95,8 +95,8 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderEvents orderEvents(@Value("${topics.order-events}") String topic) {
-        return new OrderEvents(topic);
+    OrderEvents orderEvents(TopicNames topics) {
+        return new OrderEvents(topics.orderEvents());
     }
 
     @Bean
@@ -117,9 +117,9 @@ public class OrdersConfiguration {
 
     @Bean
     OrderRejections orderRejections(OrderJournal journal, OrderEvents events, OrderOutcomes outcomes,
-                                    ExecutionTracker executions, @Value("${topics.dead-letters}") String deadLetters,
+                                    ExecutionTracker executions, TopicNames topics,
                                     DeadLetterMeter deadLetterMeter, ObjectProvider<Clock> clock) {
-        return new OrderRejections(journal, events, outcomes, executions, deadLetters, deadLetterMeter,
+        return new OrderRejections(journal, events, outcomes, executions, topics.deadLetters(), deadLetterMeter,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

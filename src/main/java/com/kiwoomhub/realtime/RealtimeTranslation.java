@@ -19,7 +19,6 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +36,7 @@ import com.kiwoomhub.canonical.TradeTranslator;
 import com.kiwoomhub.canonical.VolatilityInterruptionTranslator;
 import com.kiwoomhub.marketdata.MarketCalendar;
 import com.kiwoomhub.topics.CanonicalRecordStamp;
+import com.kiwoomhub.topics.TopicNames;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,21 +65,13 @@ public class RealtimeTranslation implements Processor {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    public RealtimeTranslation(MarketCalendar calendar, MeterRegistry registry,
-                               @Value("${topics.trades}") String trades,
-                               @Value("${topics.orderbooks}") String orderbooks,
-                               @Value("${topics.market-status}") String marketStatus,
-                               @Value("${topics.account}") String account,
-                               @Value("${topics.indices}") String indices,
-                               @Value("${topics.market-events}") String marketEvents,
-                               @Value("${topics.expected-trades}") String expectedTrades,
-                               @Value("${topics.program-trades}") String programTrades) {
+    public RealtimeTranslation(MarketCalendar calendar, MeterRegistry registry, TopicNames topics) {
         this.calendar = calendar;
         this.registry = registry;
-        this.topicByType = Map.of(TradeTranslator.TYPE, trades, OrderBookTranslator.TYPE, orderbooks,
-                MarketStatusTranslator.TYPE, marketStatus, PositionTranslator.TYPE, account,
-                IndexTickTranslator.TYPE, indices, VolatilityInterruptionTranslator.TYPE, marketEvents,
-                ExpectedTradeTranslator.TYPE, expectedTrades, ProgramTradeTranslator.TYPE, programTrades);
+        this.topicByType = Map.of(TradeTranslator.TYPE, topics.trades(), OrderBookTranslator.TYPE, topics.orderbooks(),
+                MarketStatusTranslator.TYPE, topics.marketStatus(), PositionTranslator.TYPE, topics.account(),
+                IndexTickTranslator.TYPE, topics.indices(), VolatilityInterruptionTranslator.TYPE, topics.marketEvents(),
+                ExpectedTradeTranslator.TYPE, topics.expectedTrades(), ProgramTradeTranslator.TYPE, topics.programTrades());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.StreamStatus;
+import com.kiwoomhub.topics.TopicNames;
 
 /**
  * The {@code since} of a STARTUP gap: the last frame time the previous run recorded, read back from
@@ -42,10 +43,10 @@ public class StreamStatusTrail {
     private final Map<String, Previous> previousRun = new ConcurrentHashMap<>();
 
     public StreamStatusTrail(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                             @Value("${topics.stream-status}") String topic,
+                             TopicNames topics,
                              @Value("${kiwoom.realtime.stream-status-read-back-timeout}") Duration timeout) {
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+        this.topic = topics.streamStatus();
         this.timeout = timeout;
     }
 

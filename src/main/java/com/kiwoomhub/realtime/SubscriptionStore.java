@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.topics.StateTopic;
+import com.kiwoomhub.topics.TopicNames;
 
 /**
  * The run-time subscriptions (those asked for on {@code kiwoom.subscription-requests}, not the
@@ -39,9 +40,9 @@ public class SubscriptionStore implements AutoCloseable {
     /** On {@code topics.subscriptions}; nothing is read or written before the first call that needs it. */
     @Autowired
     public SubscriptionStore(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                             @Value("${topics.subscriptions}") String topic,
+                             TopicNames topics,
                              @Value("${kafka.embedded.partitions:3}") int partitions) {
-        this(new StateTopic(bootstrapServers, topic, partitions));
+        this(new StateTopic(bootstrapServers, topics.subscriptions(), partitions));
     }
 
     public SubscriptionStore(StateTopic topic) {

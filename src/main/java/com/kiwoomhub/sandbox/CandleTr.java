@@ -2,26 +2,20 @@ package com.kiwoomhub.sandbox;
 
 import static com.kiwoomhub.sandbox.KiwoomFormats.rate;
 import static com.kiwoomhub.sandbox.KiwoomFormats.signed;
-import static com.kiwoomhub.sandbox.KiwoomFormats.signedPrice;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import com.kiwoomhub.sandbox.ChartHistory.DayBar;
-import com.kiwoomhub.sandbox.ChartHistory.Tick;
 import com.kiwoomhub.sandbox.MarketSimulator.Quote;
 
 /**
@@ -56,16 +50,16 @@ final class CandleTr {
     private enum Period { DAY, WEEK, MONTH, YEAR }
 
     /** A row with the key it sorts by (descending = newest first). */
-    private record Row(String key, Map<String, String> values) {
+    record Row(String key, Map<String, String> values) {
     }
 
     private final MarketSimulator market;
-    private final SandboxSettings.MinuteBarLabel minuteLabel;
+    private final IntradayChart intraday;
     private final SandboxSettings.PastHistory pastHistory;
 
     CandleTr(MarketSimulator market, SandboxSettings.MinuteBarLabel minuteLabel, SandboxSettings.PastHistory pastHistory) {
         this.market = market;
-        this.minuteLabel = minuteLabel;
+        this.intraday = new IntradayChart(market, minuteLabel);
         this.pastHistory = pastHistory;
     }
 
@@ -97,7 +91,7 @@ final class CandleTr {
             case "ka10079" -> pastHistory(ticks(stock.code(), Integer.parseInt(scope), baseDate, cursor, fields),
                     "stk_tic_chart_qry", TICK_FIELDS);
             case "ka10080" -> pastHistory(paged(fields, "stk_min_pole_chart_qry",
-                    minutes(stock.code(), Integer.parseInt(scope), baseDate), cursor, INTRADAY_PAGE), "stk_min_pole_chart_qry",
+                    intraday.minutes(stock.code(), Integer.parseInt(scope), baseDate), cursor, INTRADAY_PAGE), "stk_min_pole_chart_qry",
                     MINUTE_FIELDS);
             case "ka10081" -> paged(fields, "stk_dt_pole_chart_qry", periods(stock.code(), Period.DAY, baseDate).iterator(),
                     cursor, DAILY_PAGE);
@@ -206,194 +200,10 @@ final class CandleTr {
         return bars;
     }
 
-    // ---- minute ----
-
-    /** Minute bars, newest first: today's live trades, then the detailed history days, from {@code baseDate} back. */
-    private Iterator<Row> minutes(String code, int scope, LocalDate baseDate) {
-        List<DaySource> sources = daySources(code, baseDate);
-        return flatten(sources, day -> minuteRows(day, scope));
-    }
-
-    private List<Row> minuteRows(DaySource day, int scope) {
-        List<Row> bars = new ArrayList<>();
-        long open = 0;
-        long high = 0;
-        long low = 0;
-        long close = 0;
-        long volume = 0;
-        long accumulated = 0;
-        LocalDateTime bucketStart = null;
-        boolean auction = false;
-        List<Tick> ticks = day.ticks();
-        for (int i = 0; i <= ticks.size(); i++) {
-            Tick t = i < ticks.size() ? ticks.get(i) : null;
-            boolean isAuction = t != null && day.historical() && i == ticks.size() - 1;
-            LocalDateTime start = t == null ? null : isAuction ? t.time() : bucketOf(t.time(), scope);
-            if (bucketStart != null && (t == null || !start.equals(bucketStart))) {
-                accumulated += volume;
-                bars.add(minuteRow(bucketStart, auction, scope, open, high, low, close, volume, accumulated, day.previousClose()));
-            }
-            if (t == null) {
-                break;
-            }
-            if (bucketStart == null || !start.equals(bucketStart)) {
-                bucketStart = start;
-                auction = isAuction;
-                open = t.price();
-                high = t.price();
-                low = t.price();
-                volume = 0;
-            }
-            high = Math.max(high, t.price());
-            low = Math.min(low, t.price());
-            close = t.price();
-            volume += t.quantity();
-        }
-        Collections.reverse(bars);
-        return bars;
-    }
-
-    private Row minuteRow(LocalDateTime start, boolean auction, int scope, long open, long high, long low, long close,
-                          long volume, long accumulated, long prev) {
-        LocalDateTime label = minuteLabel == SandboxSettings.MinuteBarLabel.END && !auction ? start.plusMinutes(scope) : start;
-        Map<String, String> r = new LinkedHashMap<>();
-        r.put("cur_prc", signedPrice(close, prev));
-        r.put("trde_qty", Long.toString(volume));
-        r.put("cntr_tm", STAMP.format(label));
-        r.put("open_pric", signedPrice(open, prev));
-        r.put("high_pric", signedPrice(high, prev));
-        r.put("low_pric", signedPrice(low, prev));
-        r.put("acc_trde_qty", Long.toString(accumulated));
-        r.put("pred_pre", signed(close - prev));
-        r.put("pred_pre_sig", KiwoomFormats.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
-        // the key is the bar start, which is unique whichever label is shown
-        return new Row(STAMP.format(start), r);
-    }
-
-    private static LocalDateTime bucketOf(LocalDateTime time, int scope) {
-        int minuteOfDay = time.getHour() * 60 + time.getMinute();
-        int start = minuteOfDay / scope * scope;
-        return time.toLocalDate().atTime(start / 60, start % 60);
-    }
-
-    // ---- tick ----
-
     private TrReply ticks(String code, int scope, LocalDate baseDate, String cursor, Map<String, Object> fields) {
-        List<DaySource> sources = daySources(code, baseDate);
-        int lastCount = 0;
-        for (DaySource day : sources) {
-            if (!day.ticks().isEmpty()) {
-                int remainder = day.ticks().size() % scope;
-                lastCount = remainder == 0 ? scope : remainder;
-                break;
-            }
-        }
-        fields.put("last_tic_cnt", Integer.toString(lastCount));
-        return paged(fields, "stk_tic_chart_qry", flatten(sources, day -> tickRows(day, scope)), cursor, INTRADAY_PAGE);
-    }
-
-    private static List<Row> tickRows(DaySource day, int scope) {
-        List<Tick> ticks = day.ticks();
-        List<Row> rows = new ArrayList<>(ticks.size() / scope + 1);
-        long prev = day.previousClose();
-        String date = YYYYMMDD.format(day.date());
-        for (int from = 0, chunk = 0; from < ticks.size(); from += scope, chunk++) {
-            List<Tick> group = ticks.subList(from, Math.min(ticks.size(), from + scope));
-            long open = group.get(0).price();
-            long close = group.get(group.size() - 1).price();
-            long high = group.stream().mapToLong(Tick::price).max().orElse(open);
-            long low = group.stream().mapToLong(Tick::price).min().orElse(open);
-            long volume = group.stream().mapToLong(Tick::quantity).sum();
-            Map<String, String> r = new LinkedHashMap<>();
-            r.put("cur_prc", signedPrice(close, prev));
-            r.put("trde_qty", Long.toString(volume));
-            r.put("cntr_tm", STAMP.format(group.get(group.size() - 1).time()));
-            r.put("open_pric", signedPrice(open, prev));
-            r.put("high_pric", signedPrice(high, prev));
-            r.put("low_pric", signedPrice(low, prev));
-            r.put("pred_pre", signed(close - prev));
-            r.put("pred_pre_sig", KiwoomFormats.directionSign(close, prev, PriceGrid.upperLimit(prev), PriceGrid.lowerLimit(prev)));
-            rows.add(new Row(date + String.format("%06d", chunk), r));
-        }
-        Collections.reverse(rows);
-        return rows;
-    }
-
-    // ---- days with trades ----
-
-    /** A day whose trades are known: today (live) or a detailed history day; ticks are generated when first asked. */
-    private static final class DaySource {
-        private final LocalDate date;
-        private final long previousClose;
-        private final boolean historical;
-        private final Supplier<List<Tick>> generator;
-        private List<Tick> ticks;
-
-        DaySource(LocalDate date, long previousClose, boolean historical, Supplier<List<Tick>> generator) {
-            this.date = date;
-            this.previousClose = previousClose;
-            this.historical = historical;
-            this.generator = generator;
-        }
-
-        LocalDate date() {
-            return date;
-        }
-
-        long previousClose() {
-            return previousClose;
-        }
-
-        boolean historical() {
-            return historical;
-        }
-
-        List<Tick> ticks() {
-            if (ticks == null) {
-                ticks = generator.get();
-            }
-            return ticks;
-        }
-    }
-
-    private List<DaySource> daySources(String code, LocalDate baseDate) {
-        List<DaySource> sources = new ArrayList<>();
-        LocalDate today = market.session().today();
-        if (market.session().tradingDay() && (baseDate == null || !today.isAfter(baseDate))) {
-            List<Tick> live = market.todayTicks(code);
-            long prev = market.quote(code).previousClose();
-            sources.add(new DaySource(today, prev, false, () -> live));
-        }
-        ChartHistory history = market.history(code);
-        for (DayBar day : history.detailedDaysNewestFirst()) {
-            if (baseDate == null || !day.date().isAfter(baseDate)) {
-                sources.add(new DaySource(day.date(), day.previousClose(), true, () -> history.ticks(day.date())));
-            }
-        }
-        return sources;
-    }
-
-    private static Iterator<Row> flatten(List<DaySource> days, Function<DaySource, List<Row>> rowsOf) {
-        return new Iterator<>() {
-            private int day;
-            private Iterator<Row> current = Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && day < days.size()) {
-                    current = rowsOf.apply(days.get(day++)).iterator();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
+        List<IntradayChart.Day> days = intraday.days(code, baseDate);
+        fields.put("last_tic_cnt", Integer.toString(IntradayChart.lastTickCount(days, scope)));
+        return paged(fields, "stk_tic_chart_qry", IntradayChart.ticks(days, scope), cursor, INTRADAY_PAGE);
     }
 
     private static LocalDate date(String value) {

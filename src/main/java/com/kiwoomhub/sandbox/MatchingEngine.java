@@ -42,7 +42,7 @@ final class MatchingEngine {
     private final MarketSimulator market;
     private final RealtimeOutbox outbox;
     private final SandboxSettings settings;
-    private final FaultPlan faults;
+    private final OrderRules rules;
     private final Collection<SandboxAccount> accounts;
     private final OrderNumbering numbers;
     private LocalDate day;
@@ -52,7 +52,7 @@ final class MatchingEngine {
         this.market = market;
         this.outbox = outbox;
         this.settings = settings;
-        this.faults = faults;
+        this.rules = new OrderRules(market, settings, faults);
         this.accounts = accounts;
         this.numbers = new OrderNumbering(settings.orderNumbers().isBlank() ? null : Path.of(settings.orderNumbers()));
     }
@@ -60,8 +60,7 @@ final class MatchingEngine {
     Outcome place(SandboxAccount account, NewOrder request) {
         synchronized (market) {
             rollOver();
-            Optional<Rejection> refused = armedRejection().or(() -> venueRejection(request.exchange(), request.type()))
-                    .or(() -> symbolRejection(request.code()));
+            Optional<Rejection> refused = rules.newOrder(request.exchange(), request.type(), request.code());
             if (refused.isPresent()) {
                 return reject(account, request, refused.get());
             }
@@ -83,7 +82,7 @@ final class MatchingEngine {
                 case PREVIOUS_CLOSE -> s.previousClose;
                 case LAST_PRICE -> s.price;
             };
-            Optional<Rejection> priceRejection = priceRejection(o, s);
+            Optional<Rejection> priceRejection = rules.price(o, s);
             if (priceRejection.isPresent()) {
                 return reject(account, request, priceRejection.get());
             }
@@ -91,19 +90,19 @@ final class MatchingEngine {
             if (o.side == Side.BUY) {
                 long needed = o.quantity * o.reservePrice + commission(o.quantity * o.reservePrice);
                 if (needed > account.cash - account.reservedForBuys()) {
-                    return reject(account, request, rejection("RC4025", "주문가능금액을 확인하세요."));
+                    return reject(account, request, rules.rejection("RC4025", "주문가능금액을 확인하세요."));
                 }
             } else {
                 long sellable = account.sellable(o.code);
                 if (o.quantity > sellable) {
-                    return reject(account, request, rejection("800033", "매도가능수량이 부족합니다. " + Math.max(0, sellable) + "주 매도가능"));
+                    return reject(account, request, rules.rejection("800033", "매도가능수량이 부족합니다. " + Math.max(0, sellable) + "주 매도가능"));
                 }
             }
             o.number = numbers.next(account.accountNumber(), day);
             o.rootNumber = o.number;
             o.time = now();
             account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", o.code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
+            pushOrderEvent(account, o, "접수", s);
             if (o.side == Side.SELL) {
                 pushBalance(account, o.code, s);
             }
@@ -112,35 +111,21 @@ final class MatchingEngine {
         }
     }
 
-    /** Why a modify or cancel of {@code original} is refused: an armed fault, the venue, then the target itself. */
-    private Optional<Rejection> amendmentRejection(String exchange, Order original, String code, long quantity) {
-        Optional<Rejection> refused = armedRejection().or(() -> venueRejection(exchange, null));
-        return refused.isPresent() ? refused : targetRejection(original, code, quantity);
-    }
-
     /** kt10002: moves {@code quantity} (0 = all remaining) of an open order to a new order at {@code price}. */
     Outcome modify(SandboxAccount account, String exchange, String originalNumber, String code, long quantity, long price) {
-        synchronized (market) {
-            rollOver();
-            Order original = account.orders.get(originalNumber);
-            Optional<Rejection> refused = amendmentRejection(exchange, original, code, quantity);
-            if (refused.isPresent()) {
-                return reject(account, original, code, refused.get());
-            }
-            MarketSimulator.SymbolState s = market.stateForMatching(code);
-            long moved = quantity == 0 ? original.remaining : quantity;
+        return amend(account, exchange, originalNumber, code, quantity, (original, s, moved) -> {
             Order o = derived(original, Kind.MODIFY, moved);
             o.type = original.market() ? TradeType.LIMIT : original.type;
             o.price = price;
             o.reservePrice = price;
-            Optional<Rejection> priceRejection = priceRejection(o, s);
+            Optional<Rejection> priceRejection = rules.price(o, s);
             if (priceRejection.isPresent()) {
                 return reject(account, original, code, priceRejection.get());
             }
             if (o.side == Side.BUY) {
                 long extra = moved * price - moved * original.reservePrice;
                 if (extra > 0 && extra + commission(extra) > account.cash - account.reservedForBuys()) {
-                    return reject(account, original, code, rejection("RC4025", "주문가능금액을 확인하세요."));
+                    return reject(account, original, code, rules.rejection("RC4025", "주문가능금액을 확인하세요."));
                 }
             }
             o.number = numbers.next(account.accountNumber(), day);
@@ -149,43 +134,60 @@ final class MatchingEngine {
                 original.status = "확인";
             }
             account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
+            pushOrderEvent(account, o, "접수", s);
             o.status = "확인";
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "확인", false, s, o.time, null));
+            pushOrderEvent(account, o, "확인", s);
             match(account, o, false);
             return new Outcome(o, moved, o.rootNumber, null);
-        }
+        });
     }
 
     /** kt10003: cancels {@code quantity} (0 = all remaining) of an open order. */
     Outcome cancel(SandboxAccount account, String exchange, String originalNumber, String code, long quantity) {
-        synchronized (market) {
-            rollOver();
-            Order original = account.orders.get(originalNumber);
-            Optional<Rejection> refused = amendmentRejection(exchange, original, code, quantity);
-            if (refused.isPresent()) {
-                return reject(account, original, code, refused.get());
-            }
-            MarketSimulator.SymbolState s = market.stateForMatching(code);
-            long cancelled = quantity == 0 ? original.remaining : quantity;
+        return amend(account, exchange, originalNumber, code, quantity, (original, s, cancelled) -> {
             Order o = derived(original, Kind.CANCEL, cancelled);
             o.number = numbers.next(account.accountNumber(), day);
             o.price = 0;
             o.remaining = cancelled;
             account.orders.put(o.number, o);
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "접수", false, s, o.time, null));
+            pushOrderEvent(account, o, "접수", s);
             original.remaining -= cancelled;
             if (original.remaining == 0) {
                 original.status = "취소";
             }
             o.remaining = 0;
             o.status = "확인";
-            outbox.account(account.appKey(), "00", code, RealtimeRows.orderEvent(account.accountNumber(), o, "확인", false, s, o.time, null));
+            pushOrderEvent(account, o, "확인", s);
             if (o.side == Side.SELL) {
                 pushBalance(account, code, s);
             }
             return new Outcome(o, cancelled, o.rootNumber, null);
+        });
+    }
+
+    /** A modify or cancel of {@code quantity} (0 = all remaining) of the order it targets, once that order may be amended. */
+    private interface Amendment {
+        Outcome apply(Order original, MarketSimulator.SymbolState s, long quantity);
+    }
+
+    /** What a modify and a cancel share: the new day, the target order and its checks, under the market's monitor. */
+    private Outcome amend(SandboxAccount account, String exchange, String originalNumber, String code, long quantity,
+                          Amendment amendment) {
+        synchronized (market) {
+            rollOver();
+            Order original = account.orders.get(originalNumber);
+            Optional<Rejection> refused = rules.amendment(exchange, original, code, quantity);
+            if (refused.isPresent()) {
+                return reject(account, original, code, refused.get());
+            }
+            MarketSimulator.SymbolState s = market.stateForMatching(code);
+            return amendment.apply(original, s, quantity == 0 ? original.remaining : quantity);
         }
+    }
+
+    /** A 00 row of an order's own step (접수, 확인), at the order's time. */
+    private void pushOrderEvent(SandboxAccount account, Order o, String status, MarketSimulator.SymbolState s) {
+        outbox.account(account.appKey(), "00", o.code, RealtimeRows.orderEvent(account.accountNumber(), o, status, false, s, o.time, null));
     }
 
     /** Starts a new trading day on every account when the KST date has changed; call under the market's monitor. */
@@ -348,68 +350,6 @@ final class MatchingEngine {
         MarketSimulator.SymbolState s = market.stateForMatching(o.code);
         outbox.account(account.appKey(), "00", o.code,
                 RealtimeRows.orderEvent(account.accountNumber(), o, "거부", false, s, now(), rejection.code()));
-    }
-
-    private Optional<Rejection> armedRejection() {
-        return faults.takeOrderRejection().map(r -> new Rejection(r.code(), r.text()));
-    }
-
-    private Optional<Rejection> venueRejection(String exchange, TradeType type) {
-        if (!settings.mock()) {
-            return Optional.empty();
-        }
-        if (!"KRX".equals(exchange) || (type != null && type.midPoint())) {
-            return Optional.of(new Rejection("RC9000", "모의투자에서는 해당업무가 제공되지 않습니다."));
-        }
-        if (!market.session().acceptsOrders()) {
-            return Optional.of(market.session().now().getHour() < 9
-                    ? new Rejection("RC4057", "모의투자 장시작전") : new Rejection("RC4058", "모의투자 장종료"));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Rejection> symbolRejection(String code) {
-        if (settings.mock() && settings.restrictedSymbols().contains(code)) {
-            return Optional.of(new Rejection("RC4007", "모의투자 매매제한 종목입니다."));
-        }
-        if (!market.knows(code)) {
-            // not in the reference: the sandbox's own code for a code outside its universe
-            return Optional.of(rejection("RC4006", "종목코드를 확인하세요. 종목코드=" + code));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Rejection> priceRejection(Order o, MarketSimulator.SymbolState s) {
-        if (o.market()) {
-            return Optional.empty();
-        }
-        if (!PriceGrid.onGrid(o.price)) {
-            return Optional.of(rejection("RC4003", "호가단위 오류입니다."));
-        }
-        if (o.price > s.upperLimit() || o.price < s.lowerLimit()) {
-            // not in the reference: the sandbox's own code for a price outside the daily limits
-            return Optional.of(rejection("RC4004", "상하한가 범위를 벗어난 주문가격입니다."));
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Rejection> targetRejection(Order original, String code, long quantity) {
-        if (original == null || !original.open() || original.kind == Kind.CANCEL) {
-            // not in the reference: the sandbox's own code for a modify/cancel without an open original
-            return Optional.of(rejection("RC4033", "정정/취소할 원주문이 없습니다."));
-        }
-        if (!original.code.equals(code)) {
-            return Optional.of(rejection("RC4034", "원주문의 종목코드와 다릅니다."));
-        }
-        if (quantity > original.remaining) {
-            return Optional.of(rejection("RC4035", "정정/취소 가능수량을 초과하였습니다. " + original.remaining + "주 가능"));
-        }
-        return Optional.empty();
-    }
-
-    /** A rejection text as the environment words it: mock messages start with 모의투자. */
-    private Rejection rejection(String code, String text) {
-        return new Rejection(code, settings.mock() ? "모의투자 " + text : text);
     }
 
     /** Brokerage commission, truncated to 10 KRW. */

@@ -18,6 +18,8 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import com.kiwoomhub.topics.TopicNames;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -29,8 +31,9 @@ class FeedAdmissionTest {
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DownstreamFeed feed = new DownstreamFeed(
-            new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters, "t", "o", "i",
-            "m", "e", "p", "s");
+            new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters,
+            new TopicNames("q", "c", "a", "t", "o", "ms", "i", "m", "e", "p", "s", "cs", "sr", "dl", "or", "oe", "oj",
+                    "sub", "cp"));
 
     @Test
     void theClientPastTheLimitIsClosedWith1013() {

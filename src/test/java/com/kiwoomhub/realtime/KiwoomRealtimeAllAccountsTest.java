@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomEnvironment;
 
@@ -48,6 +51,16 @@ class KiwoomRealtimeAllAccountsTest {
                         - to: mock:frames
                 - route:
                     from:
+                      uri: "kiwoom-realtime:*?trnm=REAL&types=00"
+                      steps:
+                        - to: mock:executions
+                - route:
+                    from:
+                      uri: "kiwoom-realtime:*?trnm=REAL&types=0B,0D&maxInFlight=4"
+                      steps:
+                        - to: mock:market
+                - route:
+                    from:
                       uri: direct:control
                       steps:
                         - to: "kiwoom-realtime:*"
@@ -74,6 +87,47 @@ class KiwoomRealtimeAllAccountsTest {
         await().atMost(WAIT).until(() -> frames.getReceivedCounter() == 2);
         assertThat(frames.getExchanges()).extracting(e -> e.getMessage().getHeader(KiwoomRealtimeHeaders.ACCOUNT))
                 .containsExactlyInAnyOrder("main", "second");
+    }
+
+    @Test
+    void consumersOfTheSameSessionsEachGetTheFramesOfTheirOwnTypes() {
+        server.push(server.connection(1), KiwoomWsServer.real("0B", List.of("005930"), 1));
+        server.push(server.connection(2), KiwoomWsServer.real("00", List.of("005930"), 2));
+        server.push(server.connection(2), KiwoomWsServer.real("0D", List.of("000660"), 3));
+        server.push(server.connection(1), KiwoomWsServer.real("00", List.of("000660"), 4));
+        // last on each connection, a frame both consumers take: once it reached both, so did everything before it
+        server.push(server.connection(1), executionAndTrade(5));
+        server.push(server.connection(2), executionAndTrade(6));
+        MockEndpoint executions = camel.getEndpoint("mock:executions", MockEndpoint.class);
+        MockEndpoint market = camel.getEndpoint("mock:market", MockEndpoint.class);
+        await().atMost(WAIT).until(() -> executions.getReceivedCounter() == 4 && market.getReceivedCounter() == 4);
+
+        assertThat(executions.getExchanges()).extracting(KiwoomRealtimeAllAccountsTest::typeAndSeq)
+                .containsExactlyInAnyOrder("00/2", "00/4", "00/5", "00/6");
+        assertThat(market.getExchanges()).extracting(KiwoomRealtimeAllAccountsTest::typeAndSeq)
+                .containsExactlyInAnyOrder("0B/1", "0D/3", "00/5", "00/6");
+        // frames 1, 4 and 5 came from the first connection, 2, 3 and 6 from the second: each with its session's account
+        Map<String, Object> accountBySeq = new HashMap<>();
+        for (MockEndpoint consumer : List.of(executions, market)) {
+            consumer.getExchanges().forEach(e -> accountBySeq.put(typeAndSeq(e),
+                    e.getMessage().getHeader(KiwoomRealtimeHeaders.ACCOUNT)));
+        }
+        assertThat(accountBySeq.get("0B/1")).isEqualTo(accountBySeq.get("00/4")).isIn("main", "second");
+        assertThat(accountBySeq.get("00/2")).isEqualTo(accountBySeq.get("0D/3")).isIn("main", "second")
+                .isNotEqualTo(accountBySeq.get("0B/1"));
+    }
+
+    /** One frame with a 00 and a 0B row (a frame passes whole when one of its rows has a wanted type). */
+    private static String executionAndTrade(int seq) {
+        String execution = KiwoomWsServer.real("00", List.of("005930"), seq);
+        String trade = KiwoomWsServer.real("0B", List.of("005930"), seq);
+        return execution.substring(0, execution.length() - 2) + "," + trade.substring(trade.indexOf('[') + 1);
+    }
+
+    /** The type and FID 13 (the test's sequence number) of a frame's first row, e.g. {@code 0B/1}. */
+    private static String typeAndSeq(Exchange exchange) {
+        JsonNode row = exchange.getProperty(KiwoomRealtimeHeaders.FRAME_TREE, JsonNode.class).path("data").path(0);
+        return row.path("type").asText() + "/" + row.path("values").path("13").asText();
     }
 
     @Test
