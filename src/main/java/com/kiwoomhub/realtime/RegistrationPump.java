@@ -1,6 +1,7 @@
 package com.kiwoomhub.realtime;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,10 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a session's REG/REMOVE messages on the logged-in socket, paced under reg-per-second, and
- * matches their acks (which carry no id, only trnm and order) to resend one refused for the rate
- * (105110) a second later. The outbox belongs to one socket: it is filled with the restoring REGs
- * at each login and emptied when that socket is lost.
+ * Sends a session's REG/REMOVE messages on the logged-in socket and matches their acks (which carry
+ * no id, only trnm and order, docs/kiwoom-protocol.md §9.1). Kiwoom counts REGs per connection when
+ * it handles them (§9.5, about 5 per second, then 105110), so spacing at the sender proves nothing
+ * once frames bunch on the way: the next message leaves only after the previous one's ack, and at
+ * least 1/reg-per-second (plus 10 %) after both its send and that ack, so the server sees them at
+ * least that far apart. An ack that does not come within {@value #ACK_WAIT_SECONDS} s stops holding
+ * the queue back. A message refused for the rate (105110) is sent again a second later, before
+ * anything queued after it and followed again by what was sent after it, so a later REMOVE or REG
+ * of the same item still comes last. The outbox belongs to one socket: it is filled with the
+ * restoring REGs at each login and emptied when that socket is lost.
  */
 final class RegistrationPump {
 
@@ -26,6 +33,7 @@ final class RegistrationPump {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationPump.class);
     private static final String RATE_LIMITED = "105110";
+    private static final long ACK_WAIT_SECONDS = 5;
 
     private final String alias;
     private final long intervalNanos;
@@ -36,14 +44,15 @@ final class RegistrationPump {
     private ScheduledExecutorService timer;
     private Link link;
     private final Deque<String> outbox = new ArrayDeque<>();
-    private final Deque<String> awaitingReg = new ArrayDeque<>();
-    private final Deque<String> awaitingRemove = new ArrayDeque<>();
+    /** Sent on {@link #link} and not acknowledged yet, in sending order. */
+    private final List<String> unacknowledged = new ArrayList<>();
     private ScheduledFuture<?> pump;
-    private long nextRegNanos = System.nanoTime();
+    private long nextSendNanos = System.nanoTime();
+    private long lastSentNanos;
 
     RegistrationPump(String alias, double regPerSecond, SessionMeters meters) {
         this.alias = alias;
-        // 10 % under the configured rate, so network jitter cannot squeeze N+1 REGs into one second at the server.
+        // 10 % under the configured rate, for the server's clock and ours.
         this.intervalNanos = (long) (1_000_000_000L / regPerSecond * 1.1);
         this.meters = meters;
     }
@@ -61,6 +70,9 @@ final class RegistrationPump {
             timer = null;
             link = null;
             outbox.clear();
+            if (pump != null) {
+                pump.cancel(false);
+            }
             pump = null;
         }
     }
@@ -69,8 +81,7 @@ final class RegistrationPump {
     void open(Link loggedIn, List<String> restore) {
         synchronized (lock) {
             link = loggedIn;
-            awaitingReg.clear();
-            awaitingRemove.clear();
+            unacknowledged.clear();
             outbox.clear();
             outbox.addAll(restore);
             schedulePump(0);
@@ -103,30 +114,56 @@ final class RegistrationPump {
     /** A REG/REMOVE ack (reader thread): non-zero codes are logged and metered; 105110 is sent again later. */
     void acknowledged(Link from, String trnm, String code, String message) {
         synchronized (lock) {
-            String request = from == link ? (trnm.equals("REG") ? awaitingReg : awaitingRemove).poll() : null;
-            if (code.isEmpty() || code.equals("0")) {
-                return;
+            long now = System.nanoTime();
+            List<String> answered = from == link ? answered(trnm) : List.of();
+            if (!answered.isEmpty()) {
+                nextSendNanos = Math.max(nextSendNanos, now + intervalNanos);
             }
-            meters.regError(code);
-            if (code.equals(RATE_LIMITED) && request != null) {
-                LOG.warn("Kiwoom realtime '{}': {} refused {} (rate) — resending in 1 s: {}", alias, trnm, code, message);
-                outbox.addLast(request);
-                nextRegNanos = Math.max(nextRegNanos, System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
-                schedulePump(nextRegNanos - System.nanoTime());
-            } else {
-                LOG.error("Kiwoom realtime '{}': {} refused with {}: {}", alias, trnm, code, message);
+            if (!code.isEmpty() && !code.equals("0")) {
+                meters.regError(code);
+                if (code.equals(RATE_LIMITED) && !answered.isEmpty()) {
+                    LOG.warn("Kiwoom realtime '{}': {} refused {} (rate) — resending in 1 s: {}", alias, trnm, code, message);
+                    // the refused one first, then again what left after it: the last word on an item stays last
+                    for (int i = answered.size() - 1; i >= 0; i--) {
+                        outbox.addFirst(answered.get(i));
+                    }
+                    nextSendNanos = Math.max(nextSendNanos, now + TimeUnit.SECONDS.toNanos(1));
+                } else {
+                    LOG.error("Kiwoom realtime '{}': {} refused with {}: {}", alias, trnm, code, message);
+                }
             }
+            schedulePump(nextSendNanos - now);
         }
     }
 
-    /** Holds lock. */
+    /**
+     * Holds lock. Takes the oldest unacknowledged message of {@code trnm} off the list.
+     *
+     * @return it, followed by those sent after it; empty when none was waiting
+     */
+    private List<String> answered(String trnm) {
+        for (int i = 0; i < unacknowledged.size(); i++) {
+            if (Frame.trnmOf(unacknowledged.get(i)).equals(trnm)) {
+                List<String> answered = new ArrayList<>(unacknowledged.subList(i, unacknowledged.size()));
+                unacknowledged.remove(i);
+                return answered;
+            }
+        }
+        return List.of();
+    }
+
+    /** Holds lock. Runs the pump after {@code delayNanos} at the latest. */
     private void schedulePump(long delayNanos) {
-        if (pump == null && timer != null) {
-            pump = timer.schedule(this::pump, delayNanos, TimeUnit.NANOSECONDS);
+        if (timer == null || pump != null && pump.getDelay(TimeUnit.NANOSECONDS) <= delayNanos) {
+            return;
         }
+        if (pump != null) {
+            pump.cancel(false);
+        }
+        pump = timer.schedule(this::pump, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
-    /** Sends the next REG/REMOVE when the pacing allows, remembered until its ack. */
+    /** Sends the next REG/REMOVE once the pacing and the previous ack allow, remembered until its ack. */
     private void pump() {
         synchronized (lock) {
             pump = null;
@@ -134,17 +171,22 @@ final class RegistrationPump {
                 return;
             }
             long now = System.nanoTime();
-            if (now < nextRegNanos) {
-                schedulePump(nextRegNanos - now);
+            long due = unacknowledged.isEmpty() ? nextSendNanos
+                    : Math.max(nextSendNanos, lastSentNanos + TimeUnit.SECONDS.toNanos(ACK_WAIT_SECONDS));
+            if (now < due) {
+                schedulePump(due - now);
                 return;
             }
-            String message = outbox.poll();
-            (Frame.trnmOf(message).equals("REG") ? awaitingReg : awaitingRemove).add(message);
-            link.send(message);
-            nextRegNanos = now + intervalNanos;
-            if (!outbox.isEmpty()) {
-                schedulePump(intervalNanos);
+            if (!unacknowledged.isEmpty()) {
+                LOG.warn("Kiwoom realtime '{}': no ack for {} within {} s; sending on", alias,
+                        Frame.trnmOf(unacknowledged.get(unacknowledged.size() - 1)), ACK_WAIT_SECONDS);
             }
+            String message = outbox.poll();
+            unacknowledged.add(message);
+            link.send(message);
+            lastSentNanos = now;
+            nextSendNanos = now + intervalNanos;
+            schedulePump(TimeUnit.SECONDS.toNanos(ACK_WAIT_SECONDS));
         }
     }
 }

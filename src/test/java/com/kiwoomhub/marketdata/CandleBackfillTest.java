@@ -2,6 +2,7 @@ package com.kiwoomhub.marketdata;
 
 import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +64,6 @@ import io.micrometer.core.instrument.MeterRegistry;
         "kiwoom.sandbox.tick-interval=0",
         "kiwoom.realtime.enabled=false"})
 @ExtendWith(KafkaTestkitShutdownHooks.class)
-@Disabled("Red in the full suite after merging durable candle progress with backfill-by-date: no weekly bar published after the failed first call; cause not found yet")
 class CandleBackfillTest {
 
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
@@ -114,10 +113,16 @@ class CandleBackfillTest {
                 .filter(d -> d.compareTo(LocalDate.now(KST).format(YYYYMMDD)) < 0).toList();
         LocalDate oldestMinuteDay = LocalDate.parse(historyDays.get(59), YYYYMMDD);
 
+        // the weekly rows are read only once the hub's first weekly call has met the armed 503s
+        await().atMost(Duration.ofSeconds(120)).until(() -> output.getOut().contains("candles: Kiwoom ka10082"));
+        List<String> expectedWeeks = rawPages("ka10082", "005930", "stk_stk_pole_chart_qry").stream()
+                .map(r -> r.path("dt").asText()).filter(d -> !LocalDate.parse(d, YYYYMMDD).isBefore(FROM)).sorted().toList();
+
+        // a backfill logs reaching its date before its bars are sent: wait on the bars themselves
         List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(kafka, "kiwoom.candles",
-                Duration.ofSeconds(180), rs -> output.getOut().contains("candles backfill 005930:10m: Kiwoom's history ends")
-                        && output.getOut().contains("candles backfill 005930:1w: reached")
-                        && starts(rs, "000660:1d").size() >= expectedDays.size());
+                Duration.ofSeconds(180), rs -> starts(rs, "000660:1d").containsAll(expectedDays)
+                        && starts(rs, "005930:1w").containsAll(expectedWeeks)
+                        && starts(rs, "005930:10m").contains(oldestMinuteDay.format(YYYYMMDD)));
 
         TreeSet<String> dayStarts = starts(records, "000660:1d");
         assertThat(dayStarts.first()).isEqualTo(expectedDays.get(0));
@@ -149,7 +154,8 @@ class CandleBackfillTest {
         assertThat(output.getOut().substring(output.getOut().lastIndexOf("\n", failure))).contains(failed);
         assertThat(failure).isLessThan(output.getOut().indexOf("candles backfill 005930:1w: reached"));
         assertThat(output.getOut()).doesNotContain("candles backfill 005930:1w: Kiwoom's history ends");
-        assertThat(starts(records, "005930:1w").first()).isGreaterThanOrEqualTo(FROM.format(YYYYMMDD));
+        assertThat(expectedWeeks).hasSizeGreaterThan(200);
+        assertThat(starts(records, "005930:1w")).containsExactlyElementsOf(expectedWeeks);
 
         assertThat(meters.get("kiwoom.candles.backfill.pages").tag("series", "000660:1d").gauge().value()).isEqualTo(2.0);
         assertThat(meters.get("kiwoom.candles.backfill.bars").tag("series", "000660:1d").gauge().value()).isEqualTo(1200.0);

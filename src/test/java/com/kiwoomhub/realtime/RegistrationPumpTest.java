@@ -37,11 +37,16 @@ class RegistrationPumpTest {
     }
 
     @Test
-    void sendsAtMostFiveRegsInAnySecondAtFiveRegsPerSecond() {
+    void sendsAtMostFiveRegsInAnySecondAtFiveRegsPerSecondEachAfterThePreviousAck() {
         pump.start(timer);
         pump.open(socket, regs(1, 8));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 8);
+        for (int i = 1; i <= 8; i++) {
+            int sentSoFar = i;
+            await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == sentSoFar);
+            assertThat(sent).hasSize(i);
+            pump.acknowledged(socket, "REG", "0", "");
+        }
         assertThat(sent.stream().map(Sent::text).toList()).isEqualTo(regs(1, 8));
         for (int i = 1; i < sent.size(); i++) {
             assertThat(sent.get(i).nanos() - sent.get(i - 1).nanos()).isGreaterThanOrEqualTo(220_000_000L); // 1/5 s + 10 %
@@ -52,19 +57,40 @@ class RegistrationPumpTest {
     }
 
     @Test
-    void aRegRefusedForTheRateIsSentAgainASecondLaterBeforeWhatIsQueuedAfterTheAck() {
+    void aRegRefusedForTheRateIsSentAgainASecondLaterBeforeWhatIsQueuedAfterIt() {
         pump.start(timer);
         pump.open(socket, regs(1, 2));
-        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
 
         pump.acknowledged(socket, "REG", "105110", "rate");
-        pump.acknowledged(socket, "REG", "0", "");
         pump.queue(regs(3, 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 2);
+        pump.acknowledged(socket, "REG", "0", "");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 3);
+        pump.acknowledged(socket, "REG", "0", "");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 4);
-        assertThat(sent.stream().map(Sent::text).toList()).containsExactly(reg(1), reg(2), reg(1), reg(3));
-        assertThat(sent.get(2).nanos() - sent.get(1).nanos()).isGreaterThanOrEqualTo(1_000_000_000L);
+        assertThat(sent.stream().map(Sent::text).toList()).containsExactly(reg(1), reg(1), reg(2), reg(3));
+        assertThat(sent.get(1).nanos() - sent.get(0).nanos()).isGreaterThanOrEqualTo(1_000_000_000L);
         assertThat(registry.get("kiwoom.ws.reg.errors").tag("code", "105110").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRefusalAnsweredAfterTheAckWaitSendsAgainWhatLeftAfterTheRefusedRegSoTheRemoveStaysLast() {
+        pump.start(timer);
+        pump.open(socket, List.of(reg(1), remove(1)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
+
+        // no ack within the ack wait: the REMOVE leaves; then the REG's late answer is a pace refusal
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent.size() == 2);
+        pump.acknowledged(socket, "REG", "105110", "rate");
+        pump.acknowledged(socket, "REMOVE", "0", "");
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 3);
+        pump.acknowledged(socket, "REG", "0", "");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 4);
+        assertThat(sent.stream().map(Sent::text).toList()).containsExactly(reg(1), remove(1), reg(1), remove(1));
+        assertThat(sent.get(1).nanos() - sent.get(0).nanos()).isGreaterThanOrEqualTo(5_000_000_000L);
     }
 
     @Test
@@ -79,6 +105,10 @@ class RegistrationPumpTest {
 
         await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(sent.stream().map(Sent::text).toList()).containsExactly(reg(2));
+    }
+
+    private static String remove(int i) {
+        return reg(i).replace("\"REG\"", "\"REMOVE\"");
     }
 
     private static List<String> regs(int from, int n) {

@@ -76,6 +76,9 @@ class SubscriptionRequestsTest extends RealtimeFlowsTest {
         String symbols = IntStream.rangeClosed(1, 199).mapToObj(i -> "\"" + (910000 + i) + "\"")
                 .collect(Collectors.joining(","));
         String request = "{\"action\":\"SUBSCRIBE\",\"symbols\":[" + symbols + "],\"channels\":[\"trades\"]}";
+        // the start-up REGs go out paced: "nothing changes" is measured once they have landed
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sandboxRegistrations())
+                .contains("0J:001", "0J:101", "0B:005930", "0D:005930", "0B:000660", "0D:000660"));
         List<String> before = sandboxRegistrations();
         send(requests, "too-many", request);
 
