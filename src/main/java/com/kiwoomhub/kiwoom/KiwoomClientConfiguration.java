@@ -31,8 +31,10 @@ public class KiwoomClientConfiguration {
 
     @Bean
     KiwoomClient kiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
-                              KiwoomClientProperties properties, MeterRegistry meters) {
-        return new KiwoomClient(accounts, tokens, limiter, http, properties.retry(), meters);
+                              KiwoomClientProperties properties, MeterRegistry meters,
+                              ObjectProvider<AccountOwnership> ownership) {
+        return new KiwoomClient(accounts, tokens, limiter, http, properties.retry(), meters,
+                ownership.getIfAvailable(() -> AccountOwnership.ALL));
     }
 
     /** Registered under the name {@code kiwoom}, which is how Camel finds it for {@code kiwoom:} URIs. */
