@@ -132,6 +132,9 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
     /** Gives up every account (listeners told first), then leaves the group so another instance takes over at once. */
     @Override
     public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         synchronized (this) {
             assigned.clear();
@@ -161,31 +164,48 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
+    /** The election thread: a member of the group until stopped; a failed consumer is replaced after a second. */
     private void elect() {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerConfig())) {
-            consumer = c;
-            c.subscribe(List.of(topic), new Rebalance());
-            long renewEvery = settings.heartbeatInterval().toNanos() / 2;
-            long lastRenewal = System.nanoTime();
-            while (running) {
-                long polled = System.nanoTime();
-                c.poll(POLL);
-                if (System.nanoTime() - lastRenewal >= renewEvery) {
-                    lastRenewal = System.nanoTime();
-                    renew(c);
+        while (running) {
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerConfig())) {
+                consumer = c;
+                c.subscribe(List.of(topic), new Rebalance());
+                member(c);
+            } catch (WakeupException e) {
+                // stop(): closing the consumer has left the group
+            } catch (RuntimeException e) {
+                LOG.error("Cluster: the group membership of instance '{}' failed; joining again in 1 s", instanceId, e);
+                pauseAfterFailure();
+            } finally {
+                consumer = null;
+                synchronized (this) {
+                    assigned.clear();
                 }
-                markPoll(polled);
+                settle();
             }
-        } catch (WakeupException e) {
-            // stop(): close() below leaves the group
-        } catch (RuntimeException e) {
-            LOG.error("Cluster: the election of instance '{}' failed; it owns nothing from now on", instanceId, e);
-        } finally {
-            synchronized (this) {
-                assigned.clear();
+        }
+    }
+
+    private void member(KafkaConsumer<byte[], byte[]> c) {
+        long renewEvery = settings.heartbeatInterval().toNanos() / 2;
+        long lastRenewal = System.nanoTime();
+        while (running) {
+            long polled = System.nanoTime();
+            c.poll(POLL);
+            if (System.nanoTime() - lastRenewal >= renewEvery) {
+                lastRenewal = System.nanoTime();
+                renew(c);
             }
-            settle();
-            consumer = null;
+            markPoll(polled);
+        }
+    }
+
+    private void pauseAfterFailure() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -59,6 +59,23 @@ final class ForkedInstance implements AutoCloseable {
         return owned;
     }
 
+    /** SIGSTOP: frozen as in a long GC pause, its sockets left open. */
+    void pause() throws Exception {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " exited with " + exit);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, the group only learns of it when the session times out. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -3,6 +3,10 @@ package com.kiwoomhub.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +30,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.realtime.KiwoomSessions;
@@ -38,7 +48,8 @@ import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * Several instances on one broker and one sandbox with two accounts (alpha, the primary, and beta):
- * each account has one WebSocket session at a time and the quote poll runs once; a SIGKILLed owner's
+ * each account has one WebSocket session at a time and the quote poll runs once; a SIGSTOPped owner's
+ * account is taken over within 15 s and the owner, resumed, calls nothing for it; a SIGKILLed owner's
  * account is taken over within 15 s, and a cleanly stopped one's within 3 s. Instance b runs in this
  * JVM, a in its own (to be killed), c in this JVM (to be closed).
  */
@@ -99,11 +110,35 @@ class SeveralInstancesTest {
                 assertThat(quoteCalls() - quotesBefore).as("ka10095 calls in %d s at one cycle a second", seconds)
                         .isBetween(1, (int) seconds + 2);
 
+                // b is ready while it owns one account and stands by for the other
+                assertThat(health(b, "readiness").path("status").asText()).isEqualTo("UP");
+                JsonNode cluster = health(b, "hubCluster").path("details");
+                assertThat(cluster.path(moved).path("role").asText()).isEqualTo("STANDBY");
+                assertThat(cluster.path(ACCOUNTS.stream().filter(x -> !x.equals(moved)).findFirst().orElseThrow())
+                        .path("role").asText()).isEqualTo("OWNER");
+                assertThat(health(b, "kiwoomRealtime").path("details").path(moved).path("state").asText()).isEqualTo("STANDBY");
+                assertThat(systemFrames(b)).as("SYSTEM frames (R10001) at b").isZero();
+
+                // SIGSTOP: b takes over once the group drops a; a, resumed, finds its lease lapsed and calls nothing
+                long paused = System.nanoTime();
+                a.pause();
+                await().atMost(Duration.ofSeconds(15)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
+                System.out.println("Takeover from a SIGSTOPped owner of '" + moved + "': "
+                        + Duration.ofNanos(System.nanoTime() - paused).toMillis() + " ms");
+                a.resume();
+                await().atMost(Duration.ofSeconds(5)).until(() -> a.output().contains(
+                        "Cluster: instance 'a' no longer owns account '" + moved + "'"));
+                // a rejoins and gets one account back through the group, after b has let it go
+                await().atMost(Duration.ofSeconds(30)).until(() -> a.owned().size() == 1 && loggedIn(b).size() == 1
+                        && oneSessionPerKey());
+                assertThat(systemFrames(b)).as("b was never evicted: a made no LOGIN for an account b owned").isZero();
+                String retaken = a.owned().get(0);
+
                 long killed = System.nanoTime();
                 a.kill();
                 await().atMost(Duration.ofSeconds(15)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
                 long takeover = Duration.ofNanos(System.nanoTime() - killed).toMillis();
-                System.out.println("Takeover after SIGKILL of the owner of '" + moved + "': " + takeover + " ms");
+                System.out.println("Takeover after SIGKILL of the owner of '" + retaken + "': " + takeover + " ms");
                 assertThat(quoteRoute(b)).isEqualTo(ServiceStatus.Started);
             }
             int quotes = quoteCalls();
@@ -149,6 +184,20 @@ class SeveralInstancesTest {
 
     private static String appKey(String alias) {
         return "key-" + alias;
+    }
+
+    /** SYSTEM frames the instance's sessions received: R10001 evictions and other notices. */
+    private static double systemFrames(ConfigurableApplicationContext hub) {
+        return hub.getBean(MeterRegistry.class).find("kiwoom.ws.frames").tag("type", "SYSTEM").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /** One part of the instance's /actuator/health. */
+    private static JsonNode health(ConfigurableApplicationContext hub, String part) throws Exception {
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/" + part)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static int quoteCalls() {
