@@ -17,11 +17,12 @@ public class KiwoomClientConfiguration {
         return new KiwoomHttp(properties.connectTimeout(), properties.requestTimeout());
     }
 
-    /** Closed on shutdown after Camel has stopped, which revokes the tokens when so configured. */
+    /** Closed on shutdown after Camel has stopped, which revokes the tokens of the accounts still owned when so configured. */
     @Bean
     TokenManager tokenManager(KiwoomHttp http, KiwoomClientProperties properties, ObjectProvider<Clock> clock,
-                              MeterRegistry meters) {
-        return new TokenManager(http, properties.token(), clock.getIfAvailable(Clock::systemUTC), meters);
+                              MeterRegistry meters, ObjectProvider<AccountOwnership> ownership) {
+        return new TokenManager(http, properties.token(), clock.getIfAvailable(Clock::systemUTC), meters,
+                ownership.getIfAvailable(() -> AccountOwnership.ALL));
     }
 
     @Bean

@@ -117,6 +117,10 @@ class SeveralInstancesTest {
                 assertThat(cluster.path(ACCOUNTS.stream().filter(x -> !x.equals(moved)).findFirst().orElseThrow())
                         .path("role").asText()).isEqualTo("OWNER");
                 assertThat(health(b, "kiwoomRealtime").path("details").path(moved).path("state").asText()).isEqualTo("STANDBY");
+                MeterRegistry meters = b.getBean(MeterRegistry.class);
+                assertThat(meters.get("hub.cluster.owned").tag("account", moved).gauge().value()).isZero();
+                assertThat(meters.get("hub.cluster.takeovers").tag("account", moved).functionCounter().count()).isEqualTo(1);
+                assertThat(meters.get("hub.cluster.lease.age").gauge().value()).isLessThan(5);
                 assertThat(systemFrames(b)).as("SYSTEM frames (R10001) at b").isZero();
 
                 // SIGSTOP: b takes over once the group drops a; a, resumed, finds its lease lapsed and calls nothing
