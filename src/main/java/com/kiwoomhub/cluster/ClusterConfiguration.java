@@ -3,6 +3,7 @@ package com.kiwoomhub.cluster;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.RoutePolicySupport;
@@ -40,11 +41,26 @@ public class ClusterConfiguration {
     @ConditionalOnProperty(name = "hub.cluster.service", havingValue = "kafka")
     KafkaOwnership accountOwnership(KiwoomAccounts accounts, ClusterProperties settings,
                                     @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                                    @Value("${topics.hub-ownership}") String topic) {
+                                    @Value("${topics.hub-ownership}") String topic, CamelContext camel) throws Exception {
         String instance = settings.instanceId().isBlank()
                 ? System.getenv().getOrDefault("HOSTNAME", "hub") + "-" + ProcessHandle.current().pid()
                 : settings.instanceId();
-        return new KafkaOwnership(accounts.all(), bootstrapServers, topic, settings, instance);
+        KafkaOwnership ownership = new KafkaOwnership(accounts.all(), bootstrapServers, topic, settings, instance);
+        // joins once the routes are up, so that their ClusteredRoutePolicy sees every gain
+        camel.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                if (alreadyStarted) {
+                    ownership.start();
+                }
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                ownership.start();
+            }
+        });
+        return ownership;
     }
 
     @Bean("accountOwnership")

@@ -118,7 +118,10 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
 
     /** Joins the group; the accounts come with the first assignment, a few hundred ms later. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         ensurePartitions();
         running = true;
         watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hub-ownership-lease"));
@@ -158,7 +161,16 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
         return running;
     }
 
-    /** Starts after, and stops before, everything else: accounts are handed over before Camel and the sessions stop. */
+    /**
+     * Started once Camel has fully started (see ClusterConfiguration), not by Spring: a
+     * {@code ClusteredRoutePolicy} ignores a leadership gained while Camel is still starting.
+     */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    /** Stops before everything else: accounts are handed over before Camel and the sessions stop. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
