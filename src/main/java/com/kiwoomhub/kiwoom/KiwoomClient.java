@@ -48,11 +48,19 @@ public final class KiwoomClient {
     private final KiwoomHttp http;
     private final KiwoomClientProperties.Retry retry;
     private final MeterRegistry meters;
+    private final AccountOwnership ownership;
     private final ObjectMapper json = CanonicalJson.mapper();
 
     public KiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
                         KiwoomClientProperties.Retry retry, MeterRegistry meters) {
+        this(accounts, tokens, limiter, http, retry, meters, AccountOwnership.ALL);
+    }
+
+    /** Calls only for accounts that {@code ownership} says this instance owns (fencing; see hub.cluster). */
+    public KiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
+                        KiwoomClientProperties.Retry retry, MeterRegistry meters, AccountOwnership ownership) {
         this.accounts = accounts;
+        this.ownership = ownership;
         this.tokens = tokens;
         this.limiter = limiter;
         this.http = http;
@@ -196,8 +204,10 @@ public final class KiwoomClient {
         String token = null;
         try {
             // The token first: an issue can take a while, and the slot must be taken right before the POST.
+            fence(account, apiId);
             String bearer = tokens.token(account);
             limiter.acquire(account, apiId, priority);
+            fence(account, apiId);
             token = bearer;
             headers.put("authorization", "Bearer " + token);
             return read(apiId, post(account, group, apiId, request, headers), token);
@@ -251,6 +261,15 @@ public final class KiwoomClient {
         Counter.builder("kiwoom.tr.retries").description("Kiwoom TR requests sent again after a transient failure")
                 .tag("account", account.alias()).tag("apiId", apiId).tag("category", error.category().name())
                 .register(meters).increment();
+    }
+
+    /** Nothing leaves for an account another instance may own by now (hub.cluster fencing). */
+    private void fence(KiwoomAccount account, String apiId) {
+        if (!ownership.owns(account.alias())) {
+            throw new KiwoomException(account.alias(), KiwoomError.local(KiwoomErrorCategory.NOT_OWNER, "not-owner",
+                    "this hub instance does not own account '" + account.alias() + "' (hub.cluster); nothing was sent",
+                    apiId), null);
+        }
     }
 
     private void backoff(KiwoomAccount account, String apiId, int attempt) {

@@ -17,11 +17,12 @@ public class KiwoomClientConfiguration {
         return new KiwoomHttp(properties.connectTimeout(), properties.requestTimeout());
     }
 
-    /** Closed on shutdown after Camel has stopped, which revokes the tokens when so configured. */
+    /** Closed on shutdown after Camel has stopped, which revokes the tokens of the accounts still owned when so configured. */
     @Bean
     TokenManager tokenManager(KiwoomHttp http, KiwoomClientProperties properties, ObjectProvider<Clock> clock,
-                              MeterRegistry meters) {
-        return new TokenManager(http, properties.token(), clock.getIfAvailable(Clock::systemUTC), meters);
+                              MeterRegistry meters, ObjectProvider<AccountOwnership> ownership) {
+        return new TokenManager(http, properties.token(), clock.getIfAvailable(Clock::systemUTC), meters,
+                ownership.getIfAvailable(() -> AccountOwnership.ALL));
     }
 
     @Bean
@@ -31,8 +32,10 @@ public class KiwoomClientConfiguration {
 
     @Bean
     KiwoomClient kiwoomClient(KiwoomAccounts accounts, TokenManager tokens, RateLimiter limiter, KiwoomHttp http,
-                              KiwoomClientProperties properties, MeterRegistry meters) {
-        return new KiwoomClient(accounts, tokens, limiter, http, properties.retry(), meters);
+                              KiwoomClientProperties properties, MeterRegistry meters,
+                              ObjectProvider<AccountOwnership> ownership) {
+        return new KiwoomClient(accounts, tokens, limiter, http, properties.retry(), meters,
+                ownership.getIfAvailable(() -> AccountOwnership.ALL));
     }
 
     /** Registered under the name {@code kiwoom}, which is how Camel finds it for {@code kiwoom:} URIs. */

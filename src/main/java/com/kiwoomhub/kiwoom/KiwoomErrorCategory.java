@@ -24,6 +24,8 @@ public enum KiwoomErrorCategory {
     TRANSPORT(true),
     /** An order request may or may not have been executed; reconcile before acting again. */
     AMBIGUOUS_ORDER(false),
+    /** Another hub instance owns the account (hub.cluster), or this one's lease may have lapsed: nothing was sent. */
+    NOT_OWNER(false),
     /** Any other non-zero return_code. */
     UNKNOWN(false);
 

@@ -68,11 +68,23 @@ public final class TokenManager implements SessionTokens, AutoCloseable {
     private final KiwoomClientProperties.Token settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final AccountOwnership ownership;
     private final ObjectMapper json = CanonicalJson.mapper();
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, KiwoomAccount> issuedFor = new ConcurrentHashMap<>();
 
     public TokenManager(KiwoomHttp http, KiwoomClientProperties.Token settings, Clock clock, MeterRegistry meters) {
+        this(http, settings, clock, meters, AccountOwnership.ALL);
+    }
+
+    /**
+     * Revokes on shutdown only the tokens of accounts {@code ownership} still gives this instance: Kiwoom
+     * hands every instance the same token of an app key, so revoking after a handover would end the
+     * new owner's token.
+     */
+    public TokenManager(KiwoomHttp http, KiwoomClientProperties.Token settings, Clock clock, MeterRegistry meters,
+                        AccountOwnership ownership) {
+        this.ownership = ownership;
         this.http = http;
         this.settings = settings;
         this.clock = clock;
@@ -158,7 +170,7 @@ public final class TokenManager implements SessionTokens, AutoCloseable {
                 .map(at -> LocalDateTime.ofInstant(at, KST).toString() + "+09:00");
     }
 
-    /** Revokes (au10002) every token this process issued, when so configured. Called on shutdown. */
+    /** Revokes (au10002) every token this process issued for an account it still owns, when so configured. Called on shutdown. */
     @Override
     public void close() {
         if (!settings.revokeOnShutdown()) {
@@ -171,7 +183,7 @@ public final class TokenManager implements SessionTokens, AutoCloseable {
                 current = slot.current;
                 slot.current = null;
             }
-            if (current != null && clock.instant().isBefore(current.expiresAt())) {
+            if (current != null && clock.instant().isBefore(current.expiresAt()) && ownership.owns(account.alias())) {
                 revoke(account, current.value());
             }
         });

@@ -5,11 +5,13 @@ import static com.kiwoomhub.canonical.KiwoomValues.KST;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.AccountSnapshot;
 import com.kiwoomhub.canonical.AccountSnapshotTranslator;
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 
@@ -22,14 +24,17 @@ import com.kiwoomhub.kiwoom.KiwoomAccounts;
 public class AccountPolling {
 
     private final KiwoomAccounts accounts;
+    private final AccountOwnership ownership;
 
-    public AccountPolling(KiwoomAccounts accounts) {
+    public AccountPolling(KiwoomAccounts accounts, ObjectProvider<AccountOwnership> ownership) {
         this.accounts = accounts;
+        this.ownership = ownership.getIfAvailable(() -> AccountOwnership.ALL);
     }
 
-    /** Aliases of the accounts to poll. */
+    /** Aliases of the accounts to poll: those this instance owns (hub.cluster). */
     public List<String> aliases() {
-        return accounts.all().stream().filter(a -> a.accountNumber() != null).map(KiwoomAccount::alias).toList();
+        return accounts.all().stream().filter(a -> a.accountNumber() != null && ownership.owns(a.alias()))
+                .map(KiwoomAccount::alias).toList();
     }
 
     public AccountSnapshot snapshot(String alias, JsonNode kt00001, JsonNode kt00018) {

@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomException;
@@ -15,18 +16,21 @@ import com.kiwoomhub.kiwoom.TokenManager;
 /**
  * {@code kiwoom} in /actuator/health: DOWN when a valid token cannot be had for some account, with
  * per alias the environment, token expiry (KST) and last error code; UNKNOWN when no account is
- * configured (nothing to call, so nothing is wrong yet).
+ * configured (nothing to call, so nothing is wrong yet). An account another instance owns
+ * (hub.cluster) is {@code STANDBY}: this instance neither holds nor asks a token for it.
  */
 @Component("kiwoomHealthIndicator")
 public class KiwoomHealthIndicator extends AbstractHealthIndicator {
 
     private final KiwoomAccounts accounts;
     private final TokenManager tokens;
+    private final AccountOwnership ownership;
 
-    public KiwoomHealthIndicator(KiwoomAccounts accounts, TokenManager tokens) {
+    public KiwoomHealthIndicator(KiwoomAccounts accounts, TokenManager tokens, AccountOwnership ownership) {
         super("Kiwoom health check failed");
         this.accounts = accounts;
         this.tokens = tokens;
+        this.ownership = ownership;
     }
 
     @Override
@@ -37,6 +41,10 @@ public class KiwoomHealthIndicator extends AbstractHealthIndicator {
         }
         boolean allValid = true;
         for (KiwoomAccount account : accounts.all()) {
+            if (!ownership.owns(account.alias())) {
+                builder.withDetail(account.alias(), Map.of("role", "STANDBY"));
+                continue;
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("environment", account.environment());
             try {

@@ -13,7 +13,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * {@code kiwoomRealtime} in /actuator/health: DOWN while any session has been out of LOGGED_IN
  * for longer than {@code kiwoom.realtime.down-after} (short reconnects stay UP). Details per
  * account alias: state, since, last error code; under {@code watchlist}, how much of the configured
- * real-time subscriptions fits the accounts' item slots (a shortfall is reported, not DOWN).
+ * real-time subscriptions fits the accounts' item slots (a shortfall is reported, not DOWN). The
+ * session of an account another instance owns (hub.cluster) is {@code standby}, never DOWN.
  */
 public class KiwoomRealtimeHealthIndicator implements HealthIndicator {
 
@@ -35,6 +36,10 @@ public class KiwoomRealtimeHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         for (KiwoomSession session : sessions.all()) {
             SessionStatus s = session.status();
+            if (!sessions.owned(session.account().alias())) {
+                details.put(session.account().alias(), Map.of("state", "STANDBY"));
+                continue;
+            }
             down |= s.downSince() != null && s.downSince().isBefore(limit);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("state", s.state());

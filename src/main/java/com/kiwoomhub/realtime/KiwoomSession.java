@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.kiwoomhub.canonical.StreamStatus;
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.SessionTokens;
 
@@ -72,6 +73,7 @@ public final class KiwoomSession {
     private final FrameHandOff handOff;
     private final RegistrationPump registrationPump;
     private final StreamGaps gaps;
+    private final AccountOwnership ownership;
 
     private final SocketEvents events = new SocketEvents();
 
@@ -84,7 +86,14 @@ public final class KiwoomSession {
     private volatile SessionStatus status = new SessionStatus(SessionState.DISCONNECTED, Instant.now(), null, Instant.now());
 
     public KiwoomSession(KiwoomAccount account, SessionTokens tokens, RealtimeProperties settings, MeterRegistry registry) {
+        this(account, tokens, settings, registry, AccountOwnership.ALL);
+    }
+
+    /** A session that connects (token, LOGIN) only while {@code ownership} says the account is this instance's. */
+    public KiwoomSession(KiwoomAccount account, SessionTokens tokens, RealtimeProperties settings, MeterRegistry registry,
+                         AccountOwnership ownership) {
         this.account = account;
+        this.ownership = ownership;
         this.tokens = tokens;
         this.settings = settings;
         this.registrations = new Registrations(settings.maxItems(), settings.itemsPerReg());
@@ -217,6 +226,11 @@ public final class KiwoomSession {
         KiwoomSocket c;
         synchronized (lock) {
             if (!running || current != null) {
+                return;
+            }
+            if (!ownership.owns(account.alias())) {
+                // Fenced: the lease may have lapsed; the session is stopped on the loss, or connects once owned again.
+                scheduler.schedule(this::connect, 1, TimeUnit.SECONDS);
                 return;
             }
             c = new KiwoomSocket(account.alias(), settings.evictionBackoff(), meters, handOff, registrationPump, events);

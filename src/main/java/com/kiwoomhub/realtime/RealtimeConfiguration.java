@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.SessionTokens;
@@ -25,10 +26,12 @@ public class RealtimeConfiguration {
     /** Tokens come from the token manager (the {@link SessionTokens} bean), asked for only when an account exists. */
     @Bean
     KiwoomSessions kiwoomSessions(KiwoomAccounts accounts, ObjectProvider<SessionTokens> tokens,
-                                  RealtimeProperties settings, MeterRegistry registry) {
+                                  RealtimeProperties settings, MeterRegistry registry,
+                                  ObjectProvider<AccountOwnership> ownerships) {
+        AccountOwnership ownership = ownerships.getIfAvailable(() -> AccountOwnership.ALL);
         List<KiwoomSession> sessions = accounts.all().stream()
-                .map((KiwoomAccount a) -> new KiwoomSession(a, tokens.getObject(), settings, registry)).toList();
-        return new KiwoomSessions(sessions);
+                .map((KiwoomAccount a) -> new KiwoomSession(a, tokens.getObject(), settings, registry, ownership)).toList();
+        return new KiwoomSessions(sessions, ownership);
     }
 
     @Bean("kiwoom-realtime")

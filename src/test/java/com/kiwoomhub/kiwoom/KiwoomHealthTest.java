@@ -18,7 +18,7 @@ class KiwoomHealthTest {
     void isUpWithTheTokenExpiryWhenATokenCanBeHad() throws Exception {
         try (KiwoomStub stub = new KiwoomStub(); ClientFixture hub = new ClientFixture(stub)) {
             stub.expiresDt = "20261123083713";
-            Health health = new KiwoomHealthIndicator(hub.accounts, hub.tokens).health();
+            Health health = new KiwoomHealthIndicator(hub.accounts, hub.tokens, AccountOwnership.ALL).health();
 
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails().get("default")).isEqualTo(Map.of("environment", KiwoomEnvironment.REAL,
@@ -30,7 +30,7 @@ class KiwoomHealthTest {
     void isDownWithTheErrorCodeWhenTheKeysAreRefused() throws Exception {
         try (KiwoomStub stub = new KiwoomStub(); ClientFixture hub = new ClientFixture(stub)) {
             stub.script("au10001", Reply.error(200, 3, "인증에 실패했습니다[8001:App Key와 Secret Key 검증에 실패했습니다]"));
-            Health health = new KiwoomHealthIndicator(hub.accounts, hub.tokens).health();
+            Health health = new KiwoomHealthIndicator(hub.accounts, hub.tokens, AccountOwnership.ALL).health();
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails().get("default").toString()).contains("lastErrorCode=8001")
@@ -42,7 +42,7 @@ class KiwoomHealthTest {
     void saysSoWithoutIssuingAnythingWhenNoAccountIsConfigured() {
         KiwoomAccounts none = new KiwoomAccounts(new KiwoomProperties(null, null, null, false, null, null, "default",
                 List.of(), null, List.of(), new KiwoomProperties.Sandbox(false)));
-        Health health = new KiwoomHealthIndicator(none, null).health();
+        Health health = new KiwoomHealthIndicator(none, null, AccountOwnership.ALL).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
         assertThat(health.getDetails()).containsKey("accounts");

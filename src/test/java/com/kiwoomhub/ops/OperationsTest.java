@@ -98,10 +98,12 @@ class OperationsTest {
         assertThat(names).containsOnlyKeys("quotes", "candles", "account", "trades", "orderbooks", "market-status",
                 "indices", "market-events", "expected-trades", "program-trades", "condition-signals",
                 "subscription-requests", "dead-letters", "order-requests", "order-events", "order-journal", "subscriptions",
-                "candle-progress", "stream-status").containsEntry("order-journal", "kiwoom.order-journal");
+                "candle-progress", "stream-status", "hub-ownership").containsEntry("order-journal", "kiwoom.order-journal");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             var described = admin.describeTopics(names.values()).allTopicNames().get(10, TimeUnit.SECONDS);
-            described.values().forEach(d -> assertThat(d.partitions()).as(d.name()).hasSize(3));
+            // the ownership topic has one partition per account (one here), whatever topics.defaults say
+            described.values().forEach(d -> assertThat(d.partitions()).as(d.name())
+                    .hasSize(d.name().equals("kiwoom.hub-ownership") ? 1 : 3));
             ConfigResource journal = new ConfigResource(ConfigResource.Type.TOPIC, "kiwoom.order-journal");
             ConfigResource quotes = new ConfigResource(ConfigResource.Type.TOPIC, "kiwoom.quotes");
             var configs = admin.describeConfigs(List.of(journal, quotes)).all().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,248 @@
+package com.kiwoomhub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
+import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.realtime.SessionState;
+import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.sandbox.SandboxSettings;
+import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
+import com.kiwoomhub.sandbox.ws.SessionInfo;
+import com.kiwoomhub.sandbox.ws.WebSocketSettings;
+
+/**
+ * Several instances on one broker and one sandbox with two accounts (alpha, the primary, and beta):
+ * each account has one WebSocket session at a time and the quote poll runs once; a SIGSTOPped owner's
+ * account is taken over within 15 s and the owner, resumed, calls nothing for it; a SIGKILLed owner's
+ * account is taken over within 15 s, and a cleanly stopped one's within 3 s. Instance b runs in this
+ * JVM, a in its own (to be killed), c in this JVM (to be closed).
+ */
+@ExtendWith(KafkaTestkitShutdownHooks.class)
+class SeveralInstancesTest {
+
+    private static final List<String> ACCOUNTS = List.of("alpha", "beta");
+    private static final Pattern LOGIN = Pattern.compile("\"trnm\"\\s*:\\s*\"LOGIN\".*\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static Sandbox sandbox;
+    private static SandboxWebSocket sandboxWs;
+
+    @BeforeAll
+    static void brokerAndSandbox() {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0",
+                "credentials[0].app-key", "key-alpha", "credentials[0].secret-key", "secret-alpha",
+                "credentials[0].account-number", "5012345601",
+                "credentials[1].app-key", "key-beta", "credentials[1].secret-key", "secret-beta",
+                "credentials[1].account-number", "5099999901")));
+        sandboxWs = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
+        sandbox.realtime(sandboxWs);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+        broker.destroy();
+    }
+
+    @Test
+    void eachAccountHasOneOwnerThatIsReplacedWhenItDiesOrLeaves() throws Exception {
+        try (ConfigurableApplicationContext b = inThisJvm("b")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
+
+            Path log = Files.createTempFile("hub-a", ".log");
+            try (ForkedInstance a = ForkedInstance.start(arguments("a"), log)) {
+                // the group balances: one account each, handed over by b before a logs in
+                await().atMost(Duration.ofSeconds(30)).until(() -> a.owned().size() == 1 && loggedIn(b).size() == 1
+                        && logins().size() == 3 && oneSessionPerKey());
+                String moved = a.owned().get(0);
+                assertThat(loggedIn(b)).containsExactlyElementsOf(ACCOUNTS.stream().filter(x -> !x.equals(moved)).toList());
+                List<String> logins = logins();
+                assertThat(logins.subList(0, 2)).as("b's LOGINs").containsExactlyInAnyOrder("key-alpha", "key-beta");
+                assertThat(logins.get(2)).as("a's LOGIN, for the account it took").isEqualTo(appKey(moved));
+                assertThat(quoteRoute(b)).isEqualTo(moved.equals("alpha") ? ServiceStatus.Stopped : ServiceStatus.Started);
+
+                // steady: one session per app key, no LOGIN (no eviction, no flip-flop), one quote poll a second
+                int quotesBefore = quoteCalls();
+                Instant windowStart = Instant.now();
+                await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                        .until(() -> oneSessionPerKey() && logins().size() == 3);
+                long seconds = Duration.between(windowStart, Instant.now()).toSeconds();
+                assertThat(quoteCalls() - quotesBefore).as("ka10095 calls in %d s at one cycle a second", seconds)
+                        .isBetween(1, (int) seconds + 2);
+
+                // b is ready while it owns one account and stands by for the other
+                assertThat(health(b, "readiness").path("status").asText()).isEqualTo("UP");
+                JsonNode cluster = health(b, "hubCluster").path("details");
+                assertThat(cluster.path(moved).path("role").asText()).isEqualTo("STANDBY");
+                assertThat(cluster.path(ACCOUNTS.stream().filter(x -> !x.equals(moved)).findFirst().orElseThrow())
+                        .path("role").asText()).isEqualTo("OWNER");
+                assertThat(health(b, "kiwoomRealtime").path("details").path(moved).path("state").asText()).isEqualTo("STANDBY");
+                MeterRegistry meters = b.getBean(MeterRegistry.class);
+                assertThat(meters.get("hub.cluster.owned").tag("account", moved).gauge().value()).isZero();
+                assertThat(meters.get("hub.cluster.takeovers").tag("account", moved).functionCounter().count()).isEqualTo(1);
+                assertThat(meters.get("hub.cluster.lease.age").gauge().value()).isLessThan(5);
+                assertThat(systemFrames(b)).as("SYSTEM frames (R10001) at b").isZero();
+
+                // SIGSTOP: b takes over once the group drops a; a, resumed, finds its lease lapsed and calls nothing
+                long paused = System.nanoTime();
+                a.pause();
+                await().atMost(Duration.ofSeconds(15)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
+                System.out.println("Takeover from a SIGSTOPped owner of '" + moved + "': "
+                        + Duration.ofNanos(System.nanoTime() - paused).toMillis() + " ms");
+                a.resume();
+                await().atMost(Duration.ofSeconds(5)).until(() -> a.output().contains(
+                        "Cluster: instance 'a' no longer owns account '" + moved + "'"));
+                // a rejoins and gets one account back through the group, after b has let it go
+                await().atMost(Duration.ofSeconds(30)).until(() -> a.owned().size() == 1 && loggedIn(b).size() == 1
+                        && oneSessionPerKey());
+                assertThat(systemFrames(b)).as("b was never evicted: a made no LOGIN for an account b owned").isZero();
+                String retaken = a.owned().get(0);
+
+                long killed = System.nanoTime();
+                a.kill();
+                await().atMost(Duration.ofSeconds(15)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
+                long takeover = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+                System.out.println("Takeover after SIGKILL of the owner of '" + retaken + "': " + takeover + " ms");
+                assertThat(quoteRoute(b)).isEqualTo(ServiceStatus.Started);
+            }
+            int quotes = quoteCalls();
+            await().atMost(Duration.ofSeconds(10)).until(() -> quoteCalls() > quotes);
+
+            ConfigurableApplicationContext c = inThisJvm("c");
+            await().atMost(Duration.ofSeconds(30)).until(() -> loggedIn(c).size() == 1 && loggedIn(b).size() == 1
+                    && oneSessionPerKey());
+            // the account is handed over while c's context is still closing (Camel's own graceful stop follows)
+            long closing = System.nanoTime();
+            CompletableFuture<Void> closed = CompletableFuture.runAsync(c::close);
+            await().atMost(Duration.ofSeconds(3)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
+            System.out.println("Handover on a clean stop: " + Duration.ofNanos(System.nanoTime() - closing).toMillis()
+                    + " ms from the start of the close to the LOGIN of the other instance");
+            closed.get(60, TimeUnit.SECONDS);
+            assertThat(oneSessionPerKey()).isTrue();
+        }
+    }
+
+    /** Accounts whose session is logged in on that instance. */
+    private static List<String> loggedIn(ConfigurableApplicationContext hub) {
+        KiwoomSessions sessions = hub.getBean(KiwoomSessions.class);
+        return ACCOUNTS.stream().filter(alias -> sessions.find(alias).orElseThrow().state() == SessionState.LOGGED_IN)
+                .toList();
+    }
+
+    private static boolean oneSessionPerKey() {
+        List<String> keys = sandboxWs.sessions().stream().map(SessionInfo::appKey).toList();
+        return keys.size() == 2 && keys.containsAll(List.of("key-alpha", "key-beta"));
+    }
+
+    /** The app key of every LOGIN the sandbox has received, in order. */
+    private static List<String> logins() {
+        List<String> keys = new ArrayList<>();
+        for (String frame : sandboxWs.framesReceived()) {
+            Matcher m = LOGIN.matcher(frame);
+            if (m.find()) {
+                keys.add(sandbox.appKeyOfToken(m.group(1)).orElse("?"));
+            }
+        }
+        return keys;
+    }
+
+    private static String appKey(String alias) {
+        return "key-" + alias;
+    }
+
+    /** SYSTEM frames the instance's sessions received: R10001 evictions and other notices. */
+    private static double systemFrames(ConfigurableApplicationContext hub) {
+        return hub.getBean(MeterRegistry.class).find("kiwoom.ws.frames").tag("type", "SYSTEM").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /** One part of the instance's /actuator/health. */
+    private static JsonNode health(ConfigurableApplicationContext hub, String part) throws Exception {
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/" + part)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static int quoteCalls() {
+        return sandbox.requests().withApiId("ka10095").size();
+    }
+
+    private static ServiceStatus quoteRoute(ConfigurableApplicationContext hub) {
+        return hub.getBean(CamelContext.class).getRouteController().getRouteStatus("quotes");
+    }
+
+    private static ConfigurableApplicationContext inThisJvm(String instance) {
+        return new SpringApplicationBuilder(KiwoomHubApplication.class).run(arguments(instance).toArray(String[]::new));
+    }
+
+    private static List<String> arguments(String instance) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kafka.bootstrap-servers", broker.getBrokersAsString());
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            String alias = ACCOUNTS.get(i);
+            p.put("kiwoom.accounts[" + i + "].alias", alias);
+            p.put("kiwoom.accounts[" + i + "].app-key", appKey(alias));
+            p.put("kiwoom.accounts[" + i + "].secret-key", "secret-" + alias);
+            p.put("kiwoom.accounts[" + i + "].account-number", i == 0 ? "5012345601" : "5099999901");
+        }
+        p.put("kiwoom.base-url", sandbox.baseUrl());
+        p.put("kiwoom.ws-url", sandbox.wsUrl());
+        p.put("kiwoom.market-hours-only", "false");
+        p.put("kiwoom.watchlist", "005930,000660");
+        p.put("kiwoom.quotes.interval-ms", "1000");
+        p.put("kiwoom.candles.interval-ms", "600000");
+        p.put("kiwoom.account.interval-ms", "600000");
+        p.put("kiwoom.orders.enabled", "false");
+        p.put("hub.feed.enabled", "false");
+        p.put("hub.cluster.service", "kafka");
+        p.put("hub.cluster.instance-id", instance);
+        p.put("hub.cluster.session-timeout", "6s");
+        p.put("hub.cluster.heartbeat-interval", "1s");
+        p.put("camel.main.name", "hub-" + instance);
+        p.put("camel.main.routes-reload-enabled", "false");
+        p.put("server.port", "0");
+        p.put("logging.level.org.apache.camel", "WARN");
+        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+}
