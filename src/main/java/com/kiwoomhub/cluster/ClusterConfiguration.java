@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.topics.TopicDeclaration;
+import com.kiwoomhub.topics.TopicNames;
 import com.kiwoomhub.topics.TopicSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,11 +42,11 @@ public class ClusterConfiguration {
     @ConditionalOnProperty(name = "hub.cluster.service", havingValue = "kafka")
     KafkaOwnership accountOwnership(KiwoomAccounts accounts, ClusterProperties settings,
                                     @Value("${kafka.bootstrap-servers}") String bootstrapServers,
-                                    @Value("${topics.hub-ownership}") String topic, CamelContext camel) throws Exception {
+                                    TopicNames topics, CamelContext camel) throws Exception {
         String instance = settings.instanceId().isBlank()
                 ? System.getenv().getOrDefault("HOSTNAME", "hub") + "-" + ProcessHandle.current().pid()
                 : settings.instanceId();
-        KafkaOwnership ownership = new KafkaOwnership(accounts.all(), bootstrapServers, topic, settings, instance);
+        KafkaOwnership ownership = new KafkaOwnership(accounts.all(), bootstrapServers, topics.hubOwnership(), settings, instance);
         // joins once the routes are up, so that their ClusteredRoutePolicy sees every gain
         camel.addStartupListener(new StartupListener() {
             @Override

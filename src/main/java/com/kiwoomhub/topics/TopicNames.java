@@ -27,11 +27,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param orderJournal         the order journal (compacted, internal)
  * @param subscriptions        the run-time subscriptions (compacted, internal)
  * @param candleProgress       the last closed candle published per series (compacted, internal)
+ * @param hubOwnership         the group that elects each account's owner (no records, internal)
  */
 @ConfigurationProperties("topics")
 public record TopicNames(String quotes, String candles, String account, String trades, String orderbooks,
                          String marketStatus, String indices, String marketEvents, String expectedTrades,
                          String programTrades, String streamStatus, String conditionSignals,
                          String subscriptionRequests, String deadLetters, String orderRequests, String orderEvents,
-                         String orderJournal, String subscriptions, String candleProgress) {
+                         String orderJournal, String subscriptions, String candleProgress,
+                         String hubOwnership) {
 }

@@ -33,7 +33,7 @@ class FeedAdmissionTest {
     private final DownstreamFeed feed = new DownstreamFeed(
             new FeedProperties(10, null, 2, 10, DataSize.ofKilobytes(16), Duration.ofSeconds(5)), meters,
             new TopicNames("q", "c", "a", "t", "o", "ms", "i", "m", "e", "p", "s", "cs", "sr", "dl", "or", "oe", "oj",
-                    "sub", "cp"));
+                    "sub", "cp", "ho"));
 
     @Test
     void theClientPastTheLimitIsClosedWith1013() {
