@@ -100,8 +100,21 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
-        return new OrderOutcomes(journal, events, meters);
+    ExecutionLedger executionLedger(OrderJournal journal, OrderEvents events, ObjectProvider<Clock> clock) {
+        return new ExecutionLedger(journal, events, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ExecutionCatchUp executionCatchUp(KiwoomClient kiwoom, KiwoomAccounts accounts, OrderJournal journal,
+                                      ExecutionTracker executions, ExecutionLedger ledger, OrdersProperties settings,
+                                      ObjectProvider<Clock> clock, MeterRegistry meters) {
+        return new ExecutionCatchUp(kiwoom, accounts, journal, executions, ledger, settings.catchUpInterval(),
+                settings.catchUpAveragePrice(), clock.getIfAvailable(Clock::systemUTC), meters);
+    }
+
+    @Bean
+    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters, ExecutionLedger ledger) {
+        return new OrderOutcomes(journal, events, meters, ledger);
     }
 
     @Bean
