@@ -53,8 +53,8 @@ import com.kiwoomhub.realtime.KiwoomRealtimeHeaders;
  * applied through {@link #caughtUp}; {@link ExecutionLedger} publishes only what was not published yet.
  *
  * <p>After a restart the chains are rebuilt from the journal; Kiwoom's cumulative figures per order
- * number keep the next fill right, except that fills of earlier numbers of a modified order made
- * before the restart are not counted again.
+ * number keep the next fill right, and the start-up catch-up counts again the fills of earlier numbers of
+ * a modified order made before the restart.
  */
 public class ExecutionTracker {
 
