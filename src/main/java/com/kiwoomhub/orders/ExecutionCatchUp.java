@@ -57,6 +57,8 @@ public class ExecutionCatchUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionCatchUp.class);
     private static final int MAX_PAGES = 50;
+    /** After a failed catch-up the account waits this long before the next attempt (one WARN per attempt). */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final KiwoomClient kiwoom;
     private final KiwoomAccounts accounts;
@@ -71,6 +73,7 @@ public class ExecutionCatchUp {
     /** Account alias → when it logged in (System.nanoTime), for accounts whose catch-up is due; 0 = at start. */
     private final Map<String, Long> due = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
 
     /**
      * @param ka10076AveragePrice whether ka10076 {@code cntr_pric} is the order's average fill price (else no amount
@@ -109,6 +112,10 @@ public class ExecutionCatchUp {
         Instant now = clock.instant();
         for (KiwoomAccount account : accounts.all()) {
             String alias = account.alias();
+            Instant failed = failedAt.get(alias);
+            if (failed != null && now.isBefore(failed.plus(RETRY_AFTER))) {
+                continue;
+            }
             Long login = due.remove(alias);
             Instant last = lastRun.get(alias);
             boolean periodic = (last == null || !now.isBefore(last.plus(interval)))
@@ -117,12 +124,21 @@ public class ExecutionCatchUp {
                 continue;
             }
             try {
-                published += catchUp(alias);
+                int events = catchUp(alias);
+                published += events;
                 lastRun.put(alias, now);
+                failedAt.remove(alias);
                 if (login != null && login != 0L) {
-                    afterLogin.record(System.nanoTime() - login, TimeUnit.NANOSECONDS);
+                    long nanos = System.nanoTime() - login;
+                    afterLogin.record(nanos, TimeUnit.NANOSECONDS);
+                    LOG.info("Orders: execution catch-up of account '{}' after LOGIN done in {} ms: {} event(s) the 00 stream "
+                            + "missed", alias, TimeUnit.NANOSECONDS.toMillis(nanos), events);
+                } else if (login != null || events > 0) {
+                    LOG.info("Orders: execution catch-up of account '{}' {} done: {} event(s) the 00 stream missed", alias,
+                            login != null ? "at start" : "(periodic)", events);
                 }
             } catch (RuntimeException e) {
+                failedAt.put(alias, now);
                 if (login != null) {
                     due.putIfAbsent(alias, login);
                 }
@@ -172,10 +188,6 @@ public class ExecutionCatchUp {
         published.forEach(e -> Counter.builder("kiwoom.orders.catchup.events")
                 .description("Order events published by the execution catch-up (ka10075/ka10076), by type")
                 .tag("type", e.type().name()).register(meters).increment());
-        if (!published.isEmpty()) {
-            LOG.info("Orders: execution catch-up of account '{}' published {} event(s) the 00 stream missed", account,
-                    published.size());
-        }
         return published.size();
     }
 
