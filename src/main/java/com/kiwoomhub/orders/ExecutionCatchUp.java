@@ -110,6 +110,13 @@ public class ExecutionCatchUp {
     public int run() {
         int published = 0;
         Instant now = clock.instant();
+        try {
+            published += ledger.republishFailed().size();
+        } catch (RuntimeException e) {
+            LOG.warn("Orders: order events whose publication failed are still not published ({}); will retry",
+                    Untrusted.forLog(e.getMessage()));
+            return 0;
+        }
         for (KiwoomAccount account : accounts.all()) {
             String alias = account.alias();
             Instant failed = failedAt.get(alias);

@@ -34,6 +34,11 @@ public class ExecutionLedger {
     private final OrderJournal journal;
     private final OrderEvents events;
     private final Clock clock;
+    /** Batches whose transaction failed: the tracker has counted them, so nothing else would publish them again. */
+    private final List<Batch> failed = new ArrayList<>();
+
+    private record Batch(String account, List<OrderEvent> events, String origin) {
+    }
 
     public ExecutionLedger(OrderJournal journal, OrderEvents events, Clock clock) {
         this.journal = journal;
@@ -56,6 +61,32 @@ public class ExecutionLedger {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        try {
+            return write(account, candidates, origin);
+        } catch (RuntimeException e) {
+            failed.add(new Batch(account, List.copyOf(candidates), origin));
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes again what failed before (Kafka was unreachable), oldest first, until one fails again; the marks
+     * keep a batch that another source published meanwhile from being repeated. (After a crash the start-up
+     * catch-up does this from Kiwoom's lists.)
+     *
+     * @return the events published
+     */
+    public synchronized List<OrderEvent> republishFailed() {
+        List<OrderEvent> published = new ArrayList<>();
+        while (!failed.isEmpty()) {
+            Batch b = failed.get(0);
+            published.addAll(write(b.account(), b.events(), b.origin()));
+            failed.remove(0);
+        }
+        return published;
+    }
+
+    private List<OrderEvent> write(String account, List<OrderEvent> candidates, String origin) {
         journal.refresh();
         LocalDate today = JournalEntry.tradingDate(clock.instant());
         Map<String, ExecutionMark> marks = new LinkedHashMap<>();
