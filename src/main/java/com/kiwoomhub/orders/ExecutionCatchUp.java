@@ -51,7 +51,8 @@ import io.micrometer.core.instrument.Timer;
  * <p>The lists carry no fill times and no cancelled quantity: a caught-up event's time is the catch-up's, and a
  * cancel is inferred when an order that was open leaves ka10075 with shares remaining (docs/kiwoom-protocol.md
  * §7.3). The cumulative amount is ka10075's {@code cntr_tot_amt}, or for an order only in ka10076,
- * {@code cntr_qty × cntr_pric} (read as the average price; UNCERTAIN, {@code kiwoom.orders.catch-up-average-price}).
+ * {@code cntr_qty × cntr_pric} (read as the average price; UNCERTAIN, {@code kiwoom.orders.catch-up-average-price}),
+ * which gives averageFillPrice but, being approximate, no derived lastFillPrice.
  */
 public class ExecutionCatchUp {
 
@@ -188,8 +189,13 @@ public class ExecutionCatchUp {
         List<OrderEvent> events = tracker.caughtUp(account, today, rows, openNumbers,
                 complete ? trackedBefore : Set.of(), outsideAllowed, now);
         List<OrderEvent> published = new ArrayList<>();
-        published.addAll(ledger.publish(account, events.stream().filter(e -> e.type() == OrderEventType.FILL).toList(),
-                OrderExecutionTranslator.KA10076));
+        // ka10075 gives an open order's exact cumulative amount; ka10076's price only an approximate one
+        published.addAll(ledger.publish(account, events.stream()
+                .filter(e -> e.type() == OrderEventType.FILL && openNumbers.contains(e.brokerOrderId())).toList(),
+                OrderExecutionTranslator.KA10076, true));
+        published.addAll(ledger.publish(account, events.stream()
+                .filter(e -> e.type() == OrderEventType.FILL && !openNumbers.contains(e.brokerOrderId())).toList(),
+                OrderExecutionTranslator.KA10076, false));
         published.addAll(ledger.publish(account, events.stream().filter(e -> e.type() != OrderEventType.FILL).toList(),
                 OrderExecutionTranslator.KA10075));
         published.forEach(e -> Counter.builder("kiwoom.orders.catchup.events")

@@ -37,7 +37,7 @@ public class ExecutionLedger {
     /** Batches whose transaction failed: the tracker has counted them, so nothing else would publish them again. */
     private final List<Batch> failed = new ArrayList<>();
 
-    private record Batch(String account, List<OrderEvent> events, String origin) {
+    private record Batch(String account, List<OrderEvent> events, String origin, boolean exactAmounts) {
     }
 
     public ExecutionLedger(OrderJournal journal, OrderEvents events, Clock clock) {
@@ -57,14 +57,23 @@ public class ExecutionLedger {
      * @param origin the {@code ce_source} suffix: {@code ws/00} or the TR the catch-up read it from
      * @return the events published, as published (a FILL's last-fill figures adjusted to the last published fill)
      */
-    public synchronized List<OrderEvent> publish(String account, List<OrderEvent> candidates, String origin) {
+    public List<OrderEvent> publish(String account, List<OrderEvent> candidates, String origin) {
+        return publish(account, candidates, origin, true);
+    }
+
+    /**
+     * @param exactAmounts false when the events' cumulative amounts are approximate (from ka10076's price): a FILL
+     *                     covering other shares than its own last fill then gets no lastFillPrice
+     */
+    public synchronized List<OrderEvent> publish(String account, List<OrderEvent> candidates, String origin,
+                                                 boolean exactAmounts) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         try {
-            return write(account, candidates, origin);
+            return write(account, candidates, origin, exactAmounts);
         } catch (RuntimeException e) {
-            failed.add(new Batch(account, List.copyOf(candidates), origin));
+            failed.add(new Batch(account, List.copyOf(candidates), origin, exactAmounts));
             throw e;
         }
     }
@@ -80,13 +89,13 @@ public class ExecutionLedger {
         List<OrderEvent> published = new ArrayList<>();
         while (!failed.isEmpty()) {
             Batch b = failed.get(0);
-            published.addAll(write(b.account(), b.events(), b.origin()));
+            published.addAll(write(b.account(), b.events(), b.origin(), b.exactAmounts()));
             failed.remove(0);
         }
         return published;
     }
 
-    private List<OrderEvent> write(String account, List<OrderEvent> candidates, String origin) {
+    private List<OrderEvent> write(String account, List<OrderEvent> candidates, String origin, boolean exactAmounts) {
         journal.refresh();
         LocalDate today = JournalEntry.tradingDate(clock.instant());
         Map<String, ExecutionMark> marks = new LinkedHashMap<>();
@@ -95,7 +104,7 @@ public class ExecutionLedger {
         for (OrderEvent candidate : candidates) {
             String key = ExecutionMark.key(account, today, candidate.topicKey());
             ExecutionMark mark = marks.computeIfAbsent(key, k -> mark(account, today, candidate.topicKey()));
-            Optional<OrderEvent> admitted = mark.admit(candidate);
+            Optional<OrderEvent> admitted = mark.admit(candidate, exactAmounts);
             if (admitted.isPresent()) {
                 marks.put(key, mark.after(admitted.get()));
                 published.add(admitted.get());

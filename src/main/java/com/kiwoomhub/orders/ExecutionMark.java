@@ -60,6 +60,11 @@ public record ExecutionMark(String account, LocalDate tradingDate, String orderK
      * any other type must not have been published before.
      */
     Optional<OrderEvent> admit(OrderEvent e) {
+        return admit(e, true);
+    }
+
+    /** @param exactAmounts false: the event's amounts are approximate, so no lastFillPrice is derived from them */
+    Optional<OrderEvent> admit(OrderEvent e, boolean exactAmounts) {
         if (e.type() != OrderEventType.FILL) {
             return once.contains(onceKey(e)) ? Optional.empty() : Optional.of(e);
         }
@@ -71,7 +76,7 @@ public record ExecutionMark(String account, LocalDate tradingDate, String orderK
         Long price = e.lastFillPrice();
         if (price == null || e.lastFillQuantity() == null || e.lastFillQuantity() != shares) {
             long amount = amountOf(e);
-            price = amount > 0 && (filledQuantity == 0 || filledAmount > 0) && (amount - filledAmount) % shares == 0
+            price = exactAmounts && amount > 0 && (filledQuantity == 0 || filledAmount > 0) && (amount - filledAmount) % shares == 0
                     ? (amount - filledAmount) / shares : null;
         }
         return Optional.of(new OrderEvent(e.clientOrderId(), e.type(), e.status(), e.brokerOrderId(),

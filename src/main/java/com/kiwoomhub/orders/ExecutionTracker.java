@@ -91,10 +91,11 @@ public class ExecutionTracker {
             return Math.max(0, orderQuantity - filled() - cancelled.values().stream().mapToLong(Long::longValue).sum());
         }
 
+        /** Null while a number with fills has no known cumulative amount (a catch-up row without one). */
         BigDecimal averagePrice() {
             long qty = filled();
             long value = amount.values().stream().mapToLong(Long::longValue).sum();
-            return qty == 0 || value == 0 ? null
+            return qty == 0 || value == 0 || !amount.keySet().containsAll(filled.keySet()) ? null
                     : BigDecimal.valueOf(value).divide(BigDecimal.valueOf(qty), 4, RoundingMode.HALF_UP).stripTrailingZeros();
         }
 
@@ -340,6 +341,8 @@ public class ExecutionTracker {
         chain.filled.put(number, cumulative);
         if (row.cumulativeFilledAmount() != null) {
             chain.amount.put(number, row.cumulativeFilledAmount());
+        } else {
+            chain.amount.remove(number);
         }
         Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
         Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();

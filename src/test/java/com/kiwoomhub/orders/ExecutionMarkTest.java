@@ -43,6 +43,8 @@ class ExecutionMarkTest {
         OrderEvent covering = four.admit(fill(10, 10L, null, "70060")).orElseThrow();
         assertThat(covering.lastFillQuantity()).isEqualTo(6);
         assertThat(covering.lastFillPrice()).isEqualTo(70_100);
+        assertThat(four.admit(fill(10, 10L, null, "70060"), false).orElseThrow().lastFillPrice())
+                .as("approximate amounts (ka10076) give no price").isNull();
         OrderEvent uneven = four.admit(fill(7, null, null, "70001")).orElseThrow();
         assertThat(uneven.lastFillQuantity()).isEqualTo(3);
         assertThat(uneven.lastFillPrice()).as("(490007 - 280000) / 3 is no whole KRW").isNull();
