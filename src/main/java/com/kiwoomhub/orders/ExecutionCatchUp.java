@@ -95,6 +95,15 @@ public class ExecutionCatchUp {
         this.afterLogin = Timer.builder("kiwoom.orders.catchup.after-login")
                 .description("From a LOGIN of the account's session to the end of its execution catch-up").register(meters);
         accounts.all().forEach(a -> due.put(a.alias(), 0L));
+        List.of(OrderEventType.FILL, OrderEventType.MODIFIED, OrderEventType.CANCELLED, OrderEventType.ACCEPTED)
+                .forEach(type -> events(type.name()));
+    }
+
+    /** {@code kiwoom.orders.catchup.events{type}}, registered up front so that the dashboard finds it before any catch-up. */
+    private Counter events(String type) {
+        return Counter.builder("kiwoom.orders.catchup.events")
+                .description("Order events published by the execution catch-up (ka10075/ka10076), by type")
+                .tag("type", type).register(meters);
     }
 
     /** The account's session logged in (again): its catch-up is due at the next tick. */
@@ -198,9 +207,7 @@ public class ExecutionCatchUp {
                 OrderExecutionTranslator.KA10076, false));
         published.addAll(ledger.publish(account, events.stream().filter(e -> e.type() != OrderEventType.FILL).toList(),
                 OrderExecutionTranslator.KA10075));
-        published.forEach(e -> Counter.builder("kiwoom.orders.catchup.events")
-                .description("Order events published by the execution catch-up (ka10075/ka10076), by type")
-                .tag("type", e.type().name()).register(meters).increment());
+        published.forEach(e -> events(e.type().name()).increment());
         return published.size();
     }
 
