@@ -53,11 +53,15 @@ public record OrderEvent(String clientOrderId, OrderEventType type, OrderStatus 
 
     /**
      * key, type, status, brokerOrderId, filledQuantity, remainingQuantity, errorCode, time: the same
-     * Kiwoom frame or reconciliation result yields the same id; every fill differs by its cumulative
-     * filled quantity.
+     * Kiwoom frame or reconciliation result yields the same id. A FILL is identified by key, type,
+     * brokerOrderId and cumulative filledQuantity only, so the same fill has the same id whether the 00
+     * stream or a catch-up from ka10075/ka10076 reported it.
      */
     @Override
     public List<Object> identity() {
+        if (type == OrderEventType.FILL) {
+            return Arrays.asList(topicKey(), type, brokerOrderId, filledQuantity);
+        }
         return Arrays.asList(topicKey(), type, status, brokerOrderId, filledQuantity, remainingQuantity, errorCode,
                 time);
     }

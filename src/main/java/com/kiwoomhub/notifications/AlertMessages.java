@@ -70,8 +70,10 @@ public class AlertMessages {
                 : event.path("brokerOrderId").asText());
         String head = type + (side.isEmpty() ? "" : " " + side) + " " + stock(symbol);
         return switch (type) {
-            case "FILL" -> head + " · " + shares(event.path("lastFillQuantity").asLong()) + " @ "
-                    + won(event.path("lastFillPrice").asLong()) + " (" + number(event.path("filledQuantity").asLong())
+            // a caught-up FILL may have no lastFillPrice (docs/contracts.md §6.6): no price rather than "0 KRW"
+            case "FILL" -> head + " · " + shares(event.path("lastFillQuantity").asLong())
+                    + (event.hasNonNull("lastFillPrice") ? " @ " + won(event.path("lastFillPrice").asLong()) : "")
+                    + " (" + number(event.path("filledQuantity").asLong())
                     + "/" + number(event.path("orderQuantity").asLong()) + " filled) · " + order + " · "
                     + time(event.path("time").asText());
             case "REJECTED" -> head + (event.hasNonNull("orderQuantity") ? " · " + shares(event.path("orderQuantity").asLong())

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,9 +49,12 @@ import com.kiwoomhub.realtime.KiwoomRealtimeHeaders;
  * request; rows still unknown when no call is in flight are orders placed outside the hub
  * ({@code clientOrderId} null, key {@code kiwoom:<ord_no>}).
  *
+ * <p>What the 00 stream missed (an outage, a restart) is read from Kiwoom's lists by {@link ExecutionCatchUp} and
+ * applied through {@link #caughtUp}; {@link ExecutionLedger} publishes only what was not published yet.
+ *
  * <p>After a restart the chains are rebuilt from the journal; Kiwoom's cumulative figures per order
- * number keep the next fill right, except that fills of earlier numbers of a modified order made
- * before the restart are not counted again.
+ * number keep the next fill right, and the start-up catch-up counts again the fills of earlier numbers of
+ * a modified order made before the restart.
  */
 public class ExecutionTracker {
 
@@ -69,6 +73,8 @@ public class ExecutionTracker {
         final Map<String, Long> amount = new HashMap<>();
         final Map<String, Long> cancelled = new HashMap<>();
         final Set<String> confirmed = new HashSet<>();
+        /** Kiwoom refused the order: nothing more is to come. */
+        boolean refused;
 
         Chain(String clientOrderId, String symbol, Side side, long orderQuantity) {
             this.clientOrderId = clientOrderId;
@@ -85,10 +91,11 @@ public class ExecutionTracker {
             return Math.max(0, orderQuantity - filled() - cancelled.values().stream().mapToLong(Long::longValue).sum());
         }
 
+        /** Null while a number with fills has no known cumulative amount (a catch-up row without one). */
         BigDecimal averagePrice() {
             long qty = filled();
             long value = amount.values().stream().mapToLong(Long::longValue).sum();
-            return qty == 0 || value == 0 ? null
+            return qty == 0 || value == 0 || !amount.keySet().containsAll(filled.keySet()) ? null
                     : BigDecimal.valueOf(value).divide(BigDecimal.valueOf(qty), 4, RoundingMode.HALF_UP).stripTrailingZeros();
         }
 
@@ -313,9 +320,13 @@ public class ExecutionTracker {
                 chain.cancelled.put(number, Math.max(0, quantity - chain.filled.getOrDefault(number, 0L)));
                 yield List.of(event(chain, row, OrderEventType.CANCELLED, chain.status(), null, null));
             }
-            case REFUSED -> row.action() == OrderAction.NEW && chain.confirmed.add(number)
-                    ? List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null))
-                    : List.of();
+            case REFUSED -> {
+                if (row.action() != OrderAction.NEW || !chain.confirmed.add(number)) {
+                    yield List.of();
+                }
+                chain.refused = true;
+                yield List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null));
+            }
         };
     }
 
@@ -330,6 +341,8 @@ public class ExecutionTracker {
         chain.filled.put(number, cumulative);
         if (row.cumulativeFilledAmount() != null) {
             chain.amount.put(number, row.cumulativeFilledAmount());
+        } else {
+            chain.amount.remove(number);
         }
         Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
         Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
@@ -338,12 +351,74 @@ public class ExecutionTracker {
 
     private static OrderEvent event(Chain chain, OrderExecution row, OrderEventType type, OrderStatus status,
                                     Long lastPrice, Long lastQuantity) {
-        String original = row.originalOrderNumber();
         boolean refused = type == OrderEventType.REJECTED;
-        return new OrderEvent(chain.clientOrderId, type, status, row.orderNumber(), original, chain.symbol, chain.side,
-                chain.orderQuantity, chain.filled(), chain.remaining(), lastPrice, lastQuantity, chain.averagePrice(),
-                refused ? "Kiwoom refused the order (" + row.rejectReason() + ")" : null,
+        return new OrderEvent(chain.clientOrderId, type, status, row.orderNumber(), row.originalOrderNumber(),
+                chain.symbol, chain.side, chain.orderQuantity, chain.filled(), chain.remaining(), lastPrice, lastQuantity,
+                chain.averagePrice(), refused ? "Kiwoom refused the order (" + row.rejectReason() + ")" : null,
                 refused && row.rejectReason() != null ? OrderFlowCodes.KIWOOM_PREFIX + row.rejectReason() : null,
                 row.time());
+    }
+
+    /**
+     * The order numbers of that account and trading day whose order may still change (not filled, cancelled or
+     * refused as far as this tracker knows): what a catch-up looks for in Kiwoom's open orders.
+     */
+    public synchronized Set<String> openOrders(String account, LocalDate tradingDate) {
+        restoreOnce();
+        String prefix = key(account, tradingDate, "");
+        Set<String> open = new HashSet<>();
+        chains.forEach((k, c) -> {
+            if (k.startsWith(prefix) && !c.refused && c.remaining() > 0) {
+                open.add(k.substring(prefix.length()));
+            }
+        });
+        return open;
+    }
+
+    /**
+     * Applies what a catch-up read of Kiwoom's orders of the day ({@link ExecutionCatchUp}), as rows in 00 terms
+     * (RECEIVED for an order first seen, CONFIRMED for a modify or cancel, EXECUTED with the cumulative figures),
+     * and infers the cancels the lists cannot show: an order of {@code trackedBefore} (open before the lists were
+     * asked for) none of whose numbers is in {@code open} any more and that still has a remaining quantity was
+     * cancelled (or expired) for that remainder; its CANCELLED carries the chain's latest order number.
+     *
+     * @param outsideAllowed whether unknown order numbers may be taken for orders placed outside the hub (false
+     *                       while a request of the account awaits its outcome: the number may be that request's)
+     */
+    public synchronized List<OrderEvent> caughtUp(String account, LocalDate tradingDate, List<OrderExecution> rows,
+                                                  Set<String> open, Set<String> trackedBefore, boolean outsideAllowed,
+                                                  OffsetDateTime now) {
+        restoreOnce();
+        List<OrderEvent> events = new ArrayList<>();
+        for (OrderExecution row : rows) {
+            Row r = new Row(account, tradingDate, row);
+            if (chainOf(r) == null && (!outsideAllowed || callsInFlight > 0)) {
+                continue;
+            }
+            events.addAll(apply(r));
+        }
+        Set<Chain> done = new HashSet<>();
+        for (String number : trackedBefore) {
+            Chain chain = chains.get(key(account, tradingDate, number));
+            if (chain == null || chain.refused || chain.remaining() == 0 || !done.add(chain)) {
+                continue;
+            }
+            List<String> numbers = numbersOf(chain, key(account, tradingDate, ""));
+            if (numbers.stream().noneMatch(open::contains)) {
+                String latest = numbers.get(numbers.size() - 1);
+                chain.cancelled.merge(latest, chain.remaining(), Long::sum);
+                chain.confirmed.add(latest);
+                events.add(new OrderEvent(chain.clientOrderId, OrderEventType.CANCELLED, chain.status(), latest, null,
+                        chain.symbol, chain.side, chain.orderQuantity, chain.filled(), chain.remaining(), null, null,
+                        chain.averagePrice(), "Not open at Kiwoom any more (ka10075): cancelled or expired", null, now));
+            }
+        }
+        return events;
+    }
+
+    /** The order numbers of a chain under that key prefix, lowest first. */
+    private List<String> numbersOf(Chain chain, String prefix) {
+        return chains.entrySet().stream().filter(e -> e.getValue() == chain && e.getKey().startsWith(prefix))
+                .map(e -> e.getKey().substring(prefix.length())).sorted().toList();
     }
 }

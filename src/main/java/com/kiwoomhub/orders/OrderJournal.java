@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * lowest offset owns the clientOrderId. An instance that finds an earlier claim after writing its own has lost the race
  * and must not call Kiwoom, so two instances can never both send the same request;</li>
  * <li>states, key {@code <clientOrderId>}: the entry as it moves on (UNKNOWN, ACCEPTED, REJECTED);
- * compaction keeps the latest.</li>
+ * compaction keeps the latest;</li>
+ * <li>execution marks, key {@code execution:<account>:<tradingDate>:<event key>}: what was published of an
+ * order's executions ({@link ExecutionMark}), written in the transaction of the events they count and
+ * tombstoned with the journal's retention.</li>
  * </ul>
  * Decided entries unchanged for the retention are {@linkplain #prune pruned}: tombstones for the state
  * key and every claim key, so that compaction removes them and the journal stays bounded.
@@ -51,6 +55,7 @@ public class OrderJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderJournal.class);
     private static final String CLAIM_PREFIX = "claim:";
+    private static final String EXECUTION_PREFIX = "execution:";
     /** Headers of a tombstone: which entry it removes, since a tombstone has no value to say so. */
     private static final String PRUNED_ID = "kiwoomhub_client_order_id";
     private static final String PRUNED_ATTEMPT = "kiwoomhub_attempt";
@@ -68,6 +73,8 @@ public class OrderJournal implements AutoCloseable {
     private KafkaConsumer<String, String> reader;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final JournalView view = new JournalView();
+    /** {@link ExecutionMark#key()} → what was published of that order. */
+    private final Map<String, ExecutionMark> executions = new ConcurrentHashMap<>();
 
     /**
      * Nothing is read or written until {@link #load()}: the hub starts (and reports route errors) without Kafka.
@@ -120,6 +127,7 @@ public class OrderJournal implements AutoCloseable {
             close();
             partitions.clear();
             view.clear();
+            executions.clear();
             throw e;
         }
     }
@@ -146,6 +154,24 @@ public class OrderJournal implements AutoCloseable {
     /** The accepted request (a NEW, MODIFY or CANCEL) Kiwoom gave this order number on that account and trading day. */
     public Optional<JournalEntry> byBrokerOrderId(String account, LocalDate tradingDate, String brokerOrderId) {
         return view.byBrokerOrderId(account, tradingDate, brokerOrderId);
+    }
+
+    /** What was published of an order's executions, as far as this instance has read the journal. */
+    public Optional<ExecutionMark> execution(String account, LocalDate tradingDate, String orderKey) {
+        return Optional.ofNullable(executions.get(ExecutionMark.key(account, tradingDate, orderKey)));
+    }
+
+    /** Writes order events and the execution marks that count them, atomically. */
+    public synchronized void recordExecutions(Collection<ExecutionMark> marks, Collection<ProducerRecord<String, String>> events) {
+        load();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (ExecutionMark m : marks) {
+            String key = EXECUTION_PREFIX + m.key();
+            batch.add(new ProducerRecord<>(topic, partitionOf(key), clock.millis(), key, m.toJson()));
+        }
+        batch.addAll(events);
+        transact(batch);
+        marks.forEach(m -> executions.put(m.key(), m));
     }
 
     /** Reads what other instances wrote since the last read (read_committed, up to the current end). */
@@ -206,7 +232,20 @@ public class OrderJournal implements AutoCloseable {
             transact(tombstones);
             batch.forEach(e -> view.forget(e.clientOrderId(), e.attempt()));
         }
+        pruneExecutions(JournalEntry.tradingDate(changedBefore));
         return expired;
+    }
+
+    /** Tombstones the execution marks of trading days before {@code before}. */
+    private void pruneExecutions(LocalDate before) {
+        List<String> old = executions.values().stream().filter(m -> m.tradingDate().isBefore(before))
+                .map(ExecutionMark::key).toList();
+        for (int from = 0; from < old.size(); from += PRUNE_BATCH) {
+            List<String> batch = old.subList(from, Math.min(old.size(), from + PRUNE_BATCH));
+            transact(batch.stream().map(k -> new ProducerRecord<String, String>(topic, partitionOf(EXECUTION_PREFIX + k),
+                    clock.millis(), EXECUTION_PREFIX + k, null)).toList());
+            batch.forEach(executions::remove);
+        }
     }
 
     /**
@@ -285,6 +324,10 @@ public class OrderJournal implements AutoCloseable {
             if (r.key() == null) {
                 continue;
             }
+            if (r.key().startsWith(EXECUTION_PREFIX)) {
+                applyExecution(r);
+                continue;
+            }
             if (r.value() == null) {
                 String prunedId = header(r, PRUNED_ID);
                 if (prunedId != null) {
@@ -303,14 +346,25 @@ public class OrderJournal implements AutoCloseable {
         }
     }
 
+    private void applyExecution(ConsumerRecord<String, String> r) {
+        String key = r.key().substring(EXECUTION_PREFIX.length());
+        if (r.value() == null) {
+            executions.remove(key);
+            return;
+        }
+        ExecutionMark.fromJson(r.value()).ifPresentOrElse(m -> executions.put(key, m),
+                () -> LOG.warn("Order journal {}-{} offset {}: unreadable execution mark skipped", r.topic(), r.partition(),
+                        r.offset()));
+    }
+
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /** The partition Kafka's default partitioner gives the key {@code clientOrderId}: claims and states share it. */
-    private int partitionOf(String clientOrderId) {
-        return Utils.toPositive(Utils.murmur2(clientOrderId.getBytes(StandardCharsets.UTF_8)))
+    private int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
                 % partitions.size();
     }
 

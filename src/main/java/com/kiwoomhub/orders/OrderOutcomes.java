@@ -23,11 +23,13 @@ public class OrderOutcomes {
     private final OrderJournal journal;
     private final OrderEvents events;
     private final MeterRegistry meters;
+    private final ExecutionLedger ledger;
 
-    public OrderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
+    public OrderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters, ExecutionLedger ledger) {
         this.journal = journal;
         this.events = events;
         this.meters = meters;
+        this.ledger = ledger;
     }
 
     /** An ACCEPTED, REJECTED or UNKNOWN entry and its event, stamped with the order TR it answers. */
@@ -55,9 +57,9 @@ public class OrderOutcomes {
         count("unknown", "none");
     }
 
-    /** Events of 00 rows (FILL, MODIFIED, CANCELLED ...) that waited for an outcome. */
-    public void publishExecutions(List<OrderEvent> executions) {
-        journal.publish(executions.stream().map(e -> events.record(e, "ws/00")).toList());
+    /** Events of 00 rows (FILL, MODIFIED, CANCELLED ...) that waited for an outcome of a request of that account. */
+    public void publishExecutions(String account, List<OrderEvent> executions) {
+        ledger.publish(account, executions, "ws/00");
     }
 
     public void count(String outcome, String code) {

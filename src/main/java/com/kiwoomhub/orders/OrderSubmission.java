@@ -69,7 +69,7 @@ public class OrderSubmission {
                 probe.reached(OrderFlowProbe.Step.CALL_ANSWERED, outcome);
                 outcomes.record(outcome);
             } finally {
-                outcomes.publishExecutions(executions.callEnded(outcome));
+                outcomes.publishExecutions(submitting.account(), executions.callEnded(outcome));
             }
             probe.reached(OrderFlowProbe.Step.OUTCOME_JOURNALED, outcome);
         } finally {

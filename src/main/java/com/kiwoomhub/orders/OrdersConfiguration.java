@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
 import com.kiwoomhub.ops.DeadLetterMeter;
@@ -66,7 +67,8 @@ public class OrdersConfiguration {
                 LOG.info("Orders: 00 executions registered for account '{}'", session.account().alias());
             });
             if (all.isEmpty()) {
-                LOG.warn("Orders: no real-time session (kiwoom.realtime.enabled=false?): no FILL, MODIFIED or CANCELLED events");
+                LOG.warn("Orders: no real-time session (kiwoom.realtime.enabled=false?): FILL, MODIFIED and CANCELLED events come "
+                        + "only from the execution catch-up, every kiwoom.orders.catch-up-interval");
             }
         }
         return new ExecutionTracker(() -> {
@@ -100,8 +102,21 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters) {
-        return new OrderOutcomes(journal, events, meters);
+    ExecutionLedger executionLedger(OrderJournal journal, OrderEvents events, ObjectProvider<Clock> clock) {
+        return new ExecutionLedger(journal, events, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ExecutionCatchUp executionCatchUp(KiwoomClient kiwoom, KiwoomAccounts accounts, AccountOwnership ownership,
+                                      OrderJournal journal, ExecutionTracker executions, ExecutionLedger ledger,
+                                      OrdersProperties settings, ObjectProvider<Clock> clock, MeterRegistry meters) {
+        return new ExecutionCatchUp(kiwoom, accounts, ownership, journal, executions, ledger, settings.catchUpInterval(),
+                settings.catchUpAveragePrice(), clock.getIfAvailable(Clock::systemUTC), meters);
+    }
+
+    @Bean
+    OrderOutcomes orderOutcomes(OrderJournal journal, OrderEvents events, MeterRegistry meters, ExecutionLedger ledger) {
+        return new OrderOutcomes(journal, events, meters, ledger);
     }
 
     @Bean

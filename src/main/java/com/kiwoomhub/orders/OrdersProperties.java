@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param journalRetention decided journal entries unchanged for this long are pruned; at least a day, since
  *                        the daily notional cap and the day's executions read the day's entries
  * @param instanceId      this hub instance in journal claims; blank = a random id per start
+ * @param catchUpInterval how often an account with orders of the day that are not final has its executions caught
+ *                        up from ka10075/ka10076 (also at start and after every LOGIN of its session)
+ * @param catchUpAveragePrice whether ka10076 {@code cntr_pric} is read as the order's average fill price (UNCERTAIN):
+ *                        it gives a caught-up FILL of an order no longer open its amount
  */
 @ConfigurationProperties("kiwoom.orders")
 public record OrdersProperties(
@@ -31,6 +35,8 @@ public record OrdersProperties(
         @DefaultValue("60s") Duration journalLoadTimeout,
         @DefaultValue("7d") Duration journalRetention,
         @DefaultValue("") String instanceId,
+        @DefaultValue("60s") Duration catchUpInterval,
+        @DefaultValue("true") boolean catchUpAveragePrice,
         @DefaultValue Risk risk) {
 
     public OrdersProperties {

@@ -133,7 +133,7 @@ public class Reconciliation {
                 .orElseGet(() -> entry.rejected(OrderFlowCodes.NOT_PLACED,
                         "Reconciled: Kiwoom has no order for this request, it was not placed; send a new request to retry"));
         outcomes.record(outcome);
-        outcomes.publishExecutions(executions.resolved(outcome));
+        outcomes.publishExecutions(entry.account(), executions.resolved(outcome));
         return true;
     }
 

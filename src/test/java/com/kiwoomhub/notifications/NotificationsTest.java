@@ -75,6 +75,15 @@ class NotificationsTest {
     String kafka;
 
     @Test
+    void aCaughtUpFillWithoutItsPriceNamesNoPrice() throws Exception {
+        assertThat(alertMessages.orderEvent(JSON.readTree("""
+                {"clientOrderId":"ord-9","type":"FILL","status":"FILLED","brokerOrderId":"0000009","symbol":"005930",
+                 "side":"BUY","orderQuantity":10,"filledQuantity":10,"remainingQuantity":0,"lastFillQuantity":6,
+                 "averageFillPrice":70060,"time":"2026-08-19T10:31:07+09:00"}
+                """))).endsWith(" · 6 shares (10/10 filled) · order ord-9 · 10:31:07 KST").doesNotContain("KRW");
+    }
+
+    @Test
     void alertsReachTheWebhookAsOneLineEachAndTheCapSummarisesTheRest(CapturedOutput output) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,

@@ -43,7 +43,7 @@ class ComposeFilesTest {
     void theDashboardIsValidJsonWithAQueryInEveryPanel() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(Path.of("src/main/docker/grafana/dashboards/kiwoom-hub.json")));
         assertThat(dashboard.path("uid").asText()).isEqualTo("kiwoom-hub");
-        assertThat(dashboard.path("panels").size()).isEqualTo(14);
+        assertThat(dashboard.path("panels").size()).isEqualTo(15);
         dashboard.path("panels").forEach(panel -> {
             assertThat(panel.path("targets").size()).as(panel.path("title").asText()).isPositive();
             panel.path("targets").forEach(t -> assertThat(t.path("expr").asText()).isNotBlank());

@@ -1,15 +1,18 @@
 package com.kiwoomhub.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,8 @@ import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderEvent;
 import com.kiwoomhub.canonical.OrderEventType;
+import com.kiwoomhub.canonical.OrderExecution;
+import com.kiwoomhub.canonical.OrderExecutionState;
 import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderStatus;
 import com.kiwoomhub.canonical.OrderType;
@@ -148,6 +153,60 @@ class ExecutionTrackerTest {
         assertThat(tracker.statusOf("default", LocalDate.parse("2026-08-19"), "0000001")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(tracker.statusOf("default", LocalDate.parse("2026-08-20"), "0000001")).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(tracker.find("default", LocalDate.parse("2026-08-21"), "0000001")).isEmpty();
+    }
+
+    @Test
+    void aCatchUpCountsEveryNumberOfAModifiedOrderAndInfersTheCancelOfAnOrderNoLongerOpen() {
+        ExecutionTracker tracker = new ExecutionTracker(() -> List.of(accepted("buy-1", "0000100", 10)), clock);
+        Set<String> before = tracker.openOrders("default", DAY);
+        assertThat(before).containsExactly("0000100");
+        List<OrderExecution> rows = List.of(
+                listed("0000100", null, "+매수", OrderExecutionState.EXECUTED, 10, 3, 210_000L),
+                listed("0000101", "0000100", "매수정정", OrderExecutionState.CONFIRMED, 7, 0, null),
+                listed("0000101", "0000100", "매수정정", OrderExecutionState.EXECUTED, 7, 2, 139_800L));
+
+        List<OrderEvent> open = tracker.caughtUp("default", DAY, rows, Set.of("0000101"), before, true, NOW);
+        assertThat(open).extracting(OrderEvent::type, OrderEvent::brokerOrderId, OrderEvent::filledQuantity,
+                OrderEvent::remainingQuantity).containsExactly(
+                tuple(OrderEventType.FILL, "0000100", 3L, 7L),
+                tuple(OrderEventType.MODIFIED, "0000101", 3L, 7L),
+                tuple(OrderEventType.FILL, "0000101", 5L, 5L));
+        assertThat(open.get(2).averageFillPrice()).isEqualByComparingTo("69960");
+        assertThat(tracker.caughtUp("default", DAY, rows, Set.of("0000101"), before, true, NOW)).as("nothing new").isEmpty();
+
+        OrderEvent cancelled = single(tracker.caughtUp("default", DAY, rows, Set.of(), tracker.openOrders("default", DAY),
+                true, NOW));
+        assertThat(cancelled.type()).isEqualTo(OrderEventType.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.brokerOrderId()).isEqualTo("0000101");
+        assertThat(cancelled.clientOrderId()).isEqualTo("buy-1");
+        assertThat(cancelled.filledQuantity()).isEqualTo(5);
+        assertThat(cancelled.remainingQuantity()).isZero();
+        assertThat(cancelled.time()).isEqualTo(NOW);
+        assertThat(tracker.openOrders("default", DAY)).isEmpty();
+    }
+
+    @Test
+    void aCatchUpTakesUnknownNumbersForOutsideOrdersOnlyWhenNoRequestAwaitsItsOutcome() {
+        ExecutionTracker tracker = new ExecutionTracker(List::of, clock);
+        List<OrderExecution> rows = List.of(listed("0000300", null, "-매도", OrderExecutionState.RECEIVED, 5, 2, null),
+                listed("0000300", null, "-매도", OrderExecutionState.EXECUTED, 5, 2, 140_000L));
+        assertThat(tracker.caughtUp("default", DAY, rows, Set.of("0000300"), Set.of(), false, NOW)).isEmpty();
+        List<OrderEvent> events = tracker.caughtUp("default", DAY, rows, Set.of("0000300"), Set.of(), true, NOW);
+        assertThat(events).extracting(OrderEvent::type, OrderEvent::clientOrderId, OrderEvent::filledQuantity)
+                .containsExactly(tuple(OrderEventType.ACCEPTED, null, 0L), tuple(OrderEventType.FILL, null, 2L));
+        assertThat(events.get(1).topicKey()).isEqualTo("kiwoom:0000300");
+    }
+
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-08-19T10:00:00+09:00");
+
+    /** A ka10075/ka10076 row as the catch-up hands it over (no last-fill figures, the catch-up's time). */
+    private static OrderExecution listed(String number, String original, String kind, OrderExecutionState state,
+                                         long quantity, long cumulative, Long amount) {
+        return new OrderExecution(null, number, original, "005930", null, "삼성전자", state, null,
+                kind.contains("정정") ? OrderAction.MODIFY : kind.contains("취소") ? OrderAction.CANCEL : OrderAction.NEW,
+                kind.contains("매도") ? Side.SELL : Side.BUY, kind, "보통", quantity, 70_000L, quantity - cumulative, amount,
+                cumulative, null, null, null, null, null, null, null, NOW);
     }
 
     private static OrderEvent single(List<OrderEvent> events) {

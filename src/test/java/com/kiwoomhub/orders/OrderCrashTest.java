@@ -1,5 +1,6 @@
 package com.kiwoomhub.orders;
 
+import static com.kiwoomhub.support.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,6 +173,48 @@ class OrderCrashTest {
         assertThat(sandbox.requests().withApiId("kt10000").stream()
                 .collect(Collectors.groupingBy(r -> r.fields().get("ord_uv"), Collectors.counting())))
                 .allSatisfy((price, count) -> assertThat(count).as("calls at " + price).isEqualTo(1));
+    }
+
+    /**
+     * Fills made while the hub is SIGKILLed come from the start-up catch-up, once; a further SIGKILL and start
+     * repeat nothing, the execution marks being written with the events.
+     */
+    @Test
+    @Order(3)
+    void fillsWhileTheHubIsDeadArriveOnceAfterItsStartAndNeverAgain() throws Exception {
+        String symbol = "005380";
+        if (hub == null || !hub.alive()) {
+            hub = startHub(null);
+        }
+        sandbox.market().setLiquidity(symbol, 4);
+        flow.send("default", OrderFlowTest.newOrder("crash-fill", "BUY", symbol, 10, "MARKET", null));
+        await().atMost(Duration.ofSeconds(90)).until(() -> fills("crash-fill").size() == 1);
+        assertThat(fills("crash-fill").get(0).path("filledQuantity").asLong()).isEqualTo(4);
+
+        hub.kill();
+        sandbox.market().setLiquidity(symbol, 6);
+        sandbox.market().step();
+        hub = startHub(null);
+        await().atMost(Duration.ofSeconds(90)).until(() -> fills("crash-fill").size() == 2);
+        JsonNode caughtUp = fills("crash-fill").get(1);
+        assertThat(caughtUp.path("status").asText()).isEqualTo("FILLED");
+        assertThat(caughtUp.path("filledQuantity").asLong()).isEqualTo(10);
+        assertThat(caughtUp.path("remainingQuantity").asLong()).isZero();
+        assertThat(caughtUp.path("lastFillQuantity").asLong()).isEqualTo(6);
+
+        hub.kill();
+        hub = startHub(null);
+        // the start-up catch-up has read Kiwoom's lists (a LOGIN before the routes started gives no second one)
+        await().atMost(Duration.ofSeconds(90)).until(() -> hub.output().contains("execution catch-up of account 'default' at start done")
+                || hub.output().contains("execution catch-up of account 'default' after LOGIN done"));
+        assertThat(fills("crash-fill")).hasSize(2);
+        List<ConsumerRecord<String, String>> records = flow.eventTopic.withKey("crash-fill");
+        assertThat(records.stream().map(r -> header(r, "ce_id"))).doesNotHaveDuplicates();
+        assertThat(records.stream().map(ConsumerRecord::value)).doesNotHaveDuplicates();
+    }
+
+    private List<JsonNode> fills(String key) {
+        return flow.events(key).stream().filter(e -> e.path("type").asText().equals("FILL")).toList();
     }
 
     private ForkedHub startHub(String crashAt) throws Exception {

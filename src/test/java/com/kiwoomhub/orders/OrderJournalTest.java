@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
+import com.kiwoomhub.canonical.OrderStatus;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.orders.JournalEntry.JournalPhase;
@@ -132,6 +134,10 @@ class OrderJournalTest {
         JournalEntry acceptedClaim = submitting(accepted, "old");
         JournalEntry lostClaim = submitting(accepted, "other");
         JournalEntry rejectedClaim = submitting(rejected, "old");
+        ExecutionMark oldMark = new ExecutionMark("default", JournalEntry.tradingDate(tenDaysAgo.instant()), accepted, 1, 70_000,
+                OrderStatus.FILLED, Set.of());
+        ExecutionMark recentMark = new ExecutionMark("default", JournalEntry.tradingDate(now.minus(Duration.ofDays(6))), recent,
+                0, 0, OrderStatus.CANCELLED, Set.of("CANCELLED"));
         try (OrderJournal old = journal("old", topic, tenDaysAgo); OrderJournal other = journal("other", topic, tenDaysAgo);
              OrderJournal sixDaysAgo = journal("recent", topic, Clock.fixed(now.minus(Duration.ofDays(6)), ZoneOffset.UTC))) {
             assertThat(old.claim(acceptedClaim)).isTrue();
@@ -144,6 +150,8 @@ class OrderJournalTest {
             assertThat(old.claim(unknownClaim)).isTrue();
             old.record(unknownClaim.unknown(null), List.of());
             accept(sixDaysAgo, recent, "0000072");
+            old.recordExecutions(List.of(oldMark), List.of());
+            sixDaysAgo.recordExecutions(List.of(recentMark), List.of());
         }
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -162,7 +170,7 @@ class OrderJournalTest {
         }
 
         List<String> tombstoned = List.of(accepted, claimKey(acceptedClaim), claimKey(lostClaim), rejected,
-                claimKey(rejectedClaim));
+                claimKey(rejectedClaim), "execution:" + oldMark.key());
         List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
                 Duration.ofSeconds(30), rs -> tombstoned.stream().allMatch(key -> rs.stream().anyMatch(tombstone(key))));
         assertThat(records.stream().filter(r -> r.value() == null).map(ConsumerRecord::key))
@@ -176,6 +184,9 @@ class OrderJournalTest {
             assertThat(restarted.find(unknown).orElseThrow().phase()).isEqualTo(JournalPhase.UNKNOWN);
             assertThat(restarted.find(recent).orElseThrow().phase()).isEqualTo(JournalPhase.ACCEPTED);
             assertThat(restarted.size()).isEqualTo(3);
+            assertThat(restarted.execution("default", oldMark.tradingDate(), accepted)).as("a mark of a day past the retention")
+                    .isEmpty();
+            assertThat(restarted.execution("default", recentMark.tradingDate(), recent)).contains(recentMark);
         }
     }
 

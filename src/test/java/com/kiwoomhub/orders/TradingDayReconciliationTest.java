@@ -82,7 +82,8 @@ class TradingDayReconciliationTest {
             KiwoomClient kiwoom = client(sandbox, clock, meters);
             ExecutionTracker tracker = new ExecutionTracker(journal::entries, clock);
             Reconciliation reconciliation = new Reconciliation(kiwoom, journal, Duration.ofSeconds(5), Duration.ZERO,
-                    tracker, new OrderOutcomes(journal, new OrderEvents(events), meters), new SubmissionLock(), clock);
+                    tracker, new OrderOutcomes(journal, new OrderEvents(events), meters,
+                    new ExecutionLedger(journal, new OrderEvents(events), clock)), new SubmissionLock(), clock);
 
             JournalEntry yesterday = claim(journal, "day1-order", 10, clock);
             String first = place(kiwoom, yesterday);
