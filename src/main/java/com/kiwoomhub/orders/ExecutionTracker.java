@@ -2,8 +2,6 @@ package com.kiwoomhub.orders;
 
 import static com.kiwoomhub.canonical.KiwoomValues.KST;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,60 +62,13 @@ public class ExecutionTracker {
     public record OrderView(String brokerOrderId, String symbol, Side side) {
     }
 
-    private static final class Chain {
-        final String clientOrderId;
-        final String symbol;
-        final Side side;
-        long orderQuantity;
-        final Map<String, Long> filled = new HashMap<>();
-        final Map<String, Long> amount = new HashMap<>();
-        final Map<String, Long> cancelled = new HashMap<>();
-        final Set<String> confirmed = new HashSet<>();
-        /** Kiwoom refused the order: nothing more is to come. */
-        boolean refused;
-
-        Chain(String clientOrderId, String symbol, Side side, long orderQuantity) {
-            this.clientOrderId = clientOrderId;
-            this.symbol = symbol;
-            this.side = side;
-            this.orderQuantity = orderQuantity;
-        }
-
-        long filled() {
-            return filled.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        long remaining() {
-            return Math.max(0, orderQuantity - filled() - cancelled.values().stream().mapToLong(Long::longValue).sum());
-        }
-
-        /** Null while a number with fills has no known cumulative amount (a catch-up row without one). */
-        BigDecimal averagePrice() {
-            long qty = filled();
-            long value = amount.values().stream().mapToLong(Long::longValue).sum();
-            return qty == 0 || value == 0 || !amount.keySet().containsAll(filled.keySet()) ? null
-                    : BigDecimal.valueOf(value).divide(BigDecimal.valueOf(qty), 4, RoundingMode.HALF_UP).stripTrailingZeros();
-        }
-
-        OrderStatus status() {
-            long filled = filled();
-            if (orderQuantity > 0 && filled >= orderQuantity) {
-                return OrderStatus.FILLED;
-            }
-            if (remaining() == 0) {
-                return OrderStatus.CANCELLED;
-            }
-            return filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
-        }
-    }
-
     /** A 00 row as received: the account and the KST trading day it arrived on, which its order number belongs to. */
     private record Row(String account, LocalDate tradingDate, OrderExecution execution) {
     }
 
     private final ObjectMapper json = CanonicalJson.mapper();
     /** {@link #key} of an order number → the chain it belongs to. */
-    private final Map<String, Chain> chains = new HashMap<>();
+    private final Map<String, ExecutionChain> chains = new HashMap<>();
     private final List<Row> waiting = new ArrayList<>();
     private int callsInFlight;
 
@@ -149,7 +100,7 @@ public class ExecutionTracker {
     /** The order number's symbol and side when the tracker has seen it on that account and trading day. */
     public synchronized Optional<OrderView> find(String account, LocalDate tradingDate, String brokerOrderId) {
         restoreOnce();
-        Chain c = chains.get(key(account, tradingDate, brokerOrderId));
+        ExecutionChain c = chains.get(key(account, tradingDate, brokerOrderId));
         return c == null ? Optional.empty() : Optional.of(new OrderView(brokerOrderId, c.symbol, c.side));
     }
 
@@ -163,7 +114,7 @@ public class ExecutionTracker {
     /** The current status of a hub order (NEW when nothing was executed yet or the order is not tracked). */
     public synchronized OrderStatus statusOf(String account, LocalDate tradingDate, String brokerOrderId) {
         restoreOnce();
-        Chain c = brokerOrderId == null ? null : chains.get(key(account, tradingDate, brokerOrderId));
+        ExecutionChain c = brokerOrderId == null ? null : chains.get(key(account, tradingDate, brokerOrderId));
         return c == null ? OrderStatus.NEW : c.status();
     }
 
@@ -232,13 +183,13 @@ public class ExecutionTracker {
             return;
         }
         String key = key(e.account(), e.tradingDate(), e.brokerOrderId());
-        Chain seen = chains.get(key);
+        ExecutionChain seen = chains.get(key);
         if (seen != null && seen.clientOrderId != null) {
             return;
         }
         if (e.action() == OrderAction.NEW) {
             // an order first taken for an outside one (its rows came while its outcome was unknown) is the request's
-            Chain chain = new Chain(e.clientOrderId(), e.symbol(), e.side(),
+            ExecutionChain chain = new ExecutionChain(e.clientOrderId(), e.symbol(), e.side(),
                     e.quantity() == null ? 0 : e.quantity());
             if (seen != null) {
                 chain.filled.putAll(seen.filled);
@@ -253,7 +204,7 @@ public class ExecutionTracker {
         if (seen != null) {
             return;
         }
-        Chain target = e.targetBrokerOrderId() == null ? null : chains.get(key(e.account(), e.tradingDate(), e.targetBrokerOrderId()));
+        ExecutionChain target = e.targetBrokerOrderId() == null ? null : chains.get(key(e.account(), e.tradingDate(), e.targetBrokerOrderId()));
         if (target != null) {
             chains.put(key, target);
         }
@@ -264,9 +215,9 @@ public class ExecutionTracker {
         return account + ":" + tradingDate + ":" + brokerOrderId;
     }
 
-    private Chain chainOf(Row r) {
+    private ExecutionChain chainOf(Row r) {
         OrderExecution row = r.execution();
-        Chain chain = chains.get(key(r.account(), r.tradingDate(), row.orderNumber()));
+        ExecutionChain chain = chains.get(key(r.account(), r.tradingDate(), row.orderNumber()));
         if (chain == null && row.originalOrderNumber() != null) {
             chain = chains.get(key(r.account(), r.tradingDate(), row.originalOrderNumber()));
             if (chain != null) {
@@ -278,17 +229,17 @@ public class ExecutionTracker {
 
     private List<OrderEvent> apply(Row r) {
         OrderExecution row = r.execution();
-        Chain chain = chainOf(r);
+        ExecutionChain chain = chainOf(r);
         if (chain == null) {
             if (row.action() != OrderAction.NEW) {
                 LOG.debug("00 row of order {} modifies or cancels an order the hub has not seen; skipped", row.orderNumber());
                 return List.of();
             }
-            chain = new Chain(null, row.symbol(), row.side(),
+            chain = new ExecutionChain(null, row.symbol(), row.side(),
                     row.orderQuantity() == null ? 0 : row.orderQuantity());
             chains.put(key(r.account(), r.tradingDate(), row.orderNumber()), chain);
             if (row.state() == OrderExecutionState.RECEIVED) {
-                return List.of(event(chain, row, OrderEventType.ACCEPTED, OrderStatus.NEW, null, null));
+                return List.of(chain.event(row, OrderEventType.ACCEPTED, OrderStatus.NEW, null, null));
             }
         }
         OrderExecutionState state = row.state();
@@ -298,17 +249,17 @@ public class ExecutionTracker {
         String number = row.orderNumber();
         return switch (state) {
             case RECEIVED -> List.of();
-            case EXECUTED -> fill(chain, row);
+            case EXECUTED -> chain.fill(row);
             case CONFIRMED -> {
                 if (!chain.confirmed.add(number)) {
                     yield List.of();
                 }
                 if (row.action() == OrderAction.CANCEL) {
                     chain.cancelled.put(number, row.orderQuantity() == null ? 0 : row.orderQuantity());
-                    yield List.of(event(chain, row, OrderEventType.CANCELLED, chain.status(), null, null));
+                    yield List.of(chain.event(row, OrderEventType.CANCELLED, chain.status(), null, null));
                 }
                 if (row.action() == OrderAction.MODIFY) {
-                    yield List.of(event(chain, row, OrderEventType.MODIFIED, chain.status(), null, null));
+                    yield List.of(chain.event(row, OrderEventType.MODIFIED, chain.status(), null, null));
                 }
                 yield List.of();
             }
@@ -318,45 +269,16 @@ public class ExecutionTracker {
                 }
                 long quantity = row.orderQuantity() == null ? 0 : row.orderQuantity();
                 chain.cancelled.put(number, Math.max(0, quantity - chain.filled.getOrDefault(number, 0L)));
-                yield List.of(event(chain, row, OrderEventType.CANCELLED, chain.status(), null, null));
+                yield List.of(chain.event(row, OrderEventType.CANCELLED, chain.status(), null, null));
             }
             case REFUSED -> {
                 if (row.action() != OrderAction.NEW || !chain.confirmed.add(number)) {
                     yield List.of();
                 }
                 chain.refused = true;
-                yield List.of(event(chain, row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null));
+                yield List.of(chain.event(row, OrderEventType.REJECTED, OrderStatus.REJECTED, null, null));
             }
         };
-    }
-
-    /** A FILL when Kiwoom's cumulative figure for the order number grew. */
-    private static List<OrderEvent> fill(Chain chain, OrderExecution row) {
-        String number = row.orderNumber();
-        long cumulative = row.cumulativeFilledQuantity() == null ? 0 : row.cumulativeFilledQuantity();
-        long before = chain.filled.getOrDefault(number, 0L);
-        if (cumulative <= before) {
-            return List.of();
-        }
-        chain.filled.put(number, cumulative);
-        if (row.cumulativeFilledAmount() != null) {
-            chain.amount.put(number, row.cumulativeFilledAmount());
-        } else {
-            chain.amount.remove(number);
-        }
-        Long lastQuantity = row.lastFillQuantity() != null ? row.lastFillQuantity() : cumulative - before;
-        Long lastPrice = row.lastFillPrice() != null ? row.lastFillPrice() : row.executionPrice();
-        return List.of(event(chain, row, OrderEventType.FILL, chain.status(), lastPrice, lastQuantity));
-    }
-
-    private static OrderEvent event(Chain chain, OrderExecution row, OrderEventType type, OrderStatus status,
-                                    Long lastPrice, Long lastQuantity) {
-        boolean refused = type == OrderEventType.REJECTED;
-        return new OrderEvent(chain.clientOrderId, type, status, row.orderNumber(), row.originalOrderNumber(),
-                chain.symbol, chain.side, chain.orderQuantity, chain.filled(), chain.remaining(), lastPrice, lastQuantity,
-                chain.averagePrice(), refused ? "Kiwoom refused the order (" + row.rejectReason() + ")" : null,
-                refused && row.rejectReason() != null ? OrderFlowCodes.KIWOOM_PREFIX + row.rejectReason() : null,
-                row.time());
     }
 
     /**
@@ -397,9 +319,9 @@ public class ExecutionTracker {
             }
             events.addAll(apply(r));
         }
-        Set<Chain> done = new HashSet<>();
+        Set<ExecutionChain> done = new HashSet<>();
         for (String number : trackedBefore) {
-            Chain chain = chains.get(key(account, tradingDate, number));
+            ExecutionChain chain = chains.get(key(account, tradingDate, number));
             if (chain == null || chain.refused || chain.remaining() == 0 || !done.add(chain)) {
                 continue;
             }
@@ -417,7 +339,7 @@ public class ExecutionTracker {
     }
 
     /** The order numbers of a chain under that key prefix, lowest first. */
-    private List<String> numbersOf(Chain chain, String prefix) {
+    private List<String> numbersOf(ExecutionChain chain, String prefix) {
         return chains.entrySet().stream().filter(e -> e.getValue() == chain && e.getKey().startsWith(prefix))
                 .map(e -> e.getKey().substring(prefix.length())).sorted().toList();
     }
