@@ -58,7 +58,7 @@ import com.kiwoomhub.topics.TopicCatalog;
                 "kiwoom.quotes.interval-ms=500", "kiwoom.account.interval-ms=1000",
                 "kiwoom.candles.jobs=005930:1d", "kiwoom.candles.backfill-pages=1",
                 "kiwoom.realtime.down-after=2s", "kiwoom.realtime.reconnect.max-delay=500ms",
-                "kiwoom.client.revoke-on-shutdown=false"})
+                "kiwoom.client.revoke-on-shutdown=false", "kafka.metrics-refresh=1s"})
 @AutoConfigureObservability
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(KafkaTestkitShutdownHooks.class)
@@ -122,10 +122,10 @@ class OperationsTest {
         used.addAll(alertRuleMetrics());
         assertThat(used).hasSizeGreaterThanOrEqualTo(15);
 
-        // Micrometer's Kafka binder looks for new client metrics once a minute, and a consumer's per-partition
-        // lag exists only after its first fetch: allow two of those rounds. The market moves on every poll, so
+        // A consumer's per-partition lag exists only after its first fetch, and the Kafka client meters pick it
+        // up on their next refresh (kafka.metrics-refresh, 1 s here). The market moves on every poll, so
         // real-time rows come once the session's registrations have landed, however late that is.
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             kiwoom.step();
             Set<String> exported = exportedMetrics();
             assertThat(used).allSatisfy(name -> assertThat(exported).as("exported metric").contains(name));

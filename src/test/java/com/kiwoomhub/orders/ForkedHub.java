@@ -40,6 +40,8 @@ final class ForkedHub implements AutoCloseable {
                 "--kiwoom.orders.session-timeout-ms=6000",
                 "--kiwoom.quotes.interval-ms=600000",
                 "--kiwoom.candles.interval-ms=600000",
+                // no candle backfill (thousands of bars) competing with the order flow at every start
+                "--kiwoom.candles.jobs=",
                 "--kiwoom.account.interval-ms=600000",
                 "--logging.level.org.apache.camel=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command);

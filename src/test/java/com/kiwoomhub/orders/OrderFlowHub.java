@@ -11,7 +11,8 @@ import com.kiwoomhub.KiwoomHubApplication;
 /**
  * The hub as the order-flow and control-surface tests run it: the sandbox, the embedded broker, the
  * routes from {@code routes/}, an admin token, and {@code env}/{@code configprops} exposed with every
- * value shown (to prove the hub masks its secrets itself). Test classes extend it to share one context.
+ * value shown (to prove the hub masks its secrets itself). Test classes extend it to share one context
+ * (also sandbox.SandboxStartupTest: no Kiwoom keys, so the hub starts its sandbox).
  */
 @SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0",

@@ -57,7 +57,7 @@ class OrderTest {
         assertThat(answer.text("ord_no")).isEqualTo("0000001");
         assertThat(answer.text("dmst_stex_tp")).isEqualTo("KRX");
         assertThat(answer.returnMessage()).isEqualTo("매수주문이 완료되었습니다.");
-        List<RecordingSink.Row> rows = sink.rows;
+        List<RecordingSink.Row> rows = List.copyOf(sink.rows);
         assertThat(rows).extracting(RecordingSink.Row::type).containsExactly("00", "00", "04");
         assertThat(rows).allSatisfy(r -> assertThat(r.appKey()).isEqualTo(SandboxSettings.DEMO.appKey()));
         Map<String, String> accepted = rows.get(0).values();

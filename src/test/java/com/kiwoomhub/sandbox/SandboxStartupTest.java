@@ -5,24 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomEnvironment;
+import com.kiwoomhub.orders.OrderFlowHub;
 
-/** With no Kiwoom keys the application starts the sandbox and points its Kiwoom settings at it. */
-@SpringBootTest(classes = KiwoomHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"camel.main.routes-reload-enabled=false", "kiwoom.sandbox.tick-interval=0"})
-@ExtendWith(KafkaTestkitShutdownHooks.class)
-class SandboxStartupTest {
+/**
+ * With no Kiwoom keys the application starts the sandbox and points its Kiwoom settings at it. The hub
+ * of the order-flow tests has no keys either: this test shares its context rather than starting its own.
+ */
+class SandboxStartupTest extends OrderFlowHub {
 
     @Autowired
     private Environment environment;
