@@ -107,8 +107,9 @@ class MarketDataFlowTest {
 
     @Test
     void candlesBackfillThreePagesThenNeverRepublishAClosedBar() {
+        // 2,700 bars and five ka10080 calls: on a loaded 2-core machine this has taken longer than 30 s
         List<ConsumerRecord<String, String>> minutes = TopicReader.awaitRecords(kafka, "kiwoom.candles",
-                Duration.ofSeconds(30), rs -> sandbox.requests().withApiId("ka10080").size() >= 5
+                Duration.ofSeconds(90), rs -> sandbox.requests().withApiId("ka10080").size() >= 5
                         && rs.stream().filter(r -> "005930:1m".equals(r.key())).count() >= 3 * 900);
 
         var pages = sandbox.requests().withApiId("ka10080");
@@ -136,7 +137,7 @@ class MarketDataFlowTest {
         String start = date + "T00:00:00+09:00";
 
         List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(kafka, "kiwoom.candles",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(90),
                 rs -> rs.stream().anyMatch(r -> "000660:1d".equals(r.key()) && start.equals(field(r, "start"))));
         JsonNode candle = JSON.readTree(last(records, r -> "000660:1d".equals(r.key()) && start.equals(field(r, "start"))).value());
 

@@ -274,7 +274,8 @@ class KiwoomSessionAgainstSandboxTest {
         session.start();
         awaitLoggedIn();
 
-        await().atMost(WAIT).until(() -> pairs(loggedIn().get(0)).size() == 352);
+        // a drop under load is followed by a new LOGIN that registers everything again: wait on the live connection
+        await().atMost(WAIT).until(() -> loggedIn().size() == 1 && pairs(loggedIn().get(0)).size() == 352);
         Set<String> itemsOnServer = pairs(loggedIn().get(0)).stream().map(p -> p.substring(p.indexOf(':') + 1))
                 .filter(item -> !item.isEmpty()).collect(Collectors.toSet());
         assertThat(itemsOnServer).hasSize(200);
