@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.kiwoomhub.topics.TopicAdministration;
 import com.kiwoomhub.topics.TopicDeclaration;
@@ -76,8 +76,9 @@ final class JournalTopic {
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kiwoom-hub-orders-" + instance);
         // a killed instance's open transaction holds back read_committed readers until the broker aborts it
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // bytes: a dead letter is written as it was read; the journal encodes its text records as UTF-8
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return p;
     }
 
