@@ -273,7 +273,7 @@ public class OrderJournal implements AutoCloseable {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ProducerRecord<?, ?> r : records) {
-                sent.add(producer.send(encoded(r)));
+                sent.add(producer.send(JournalTopic.encoded(r)));
             }
             producer.commitTransaction();
             return sent.get(0).get();
@@ -288,21 +288,6 @@ public class OrderJournal implements AutoCloseable {
             }
             throw new IllegalStateException("Could not write the order journal " + topic + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Journal entries and events are text, sent as UTF-8; a dead letter's key and value are the bytes it was read with. */
-    private static ProducerRecord<byte[], byte[]> encoded(ProducerRecord<?, ?> r) {
-        return new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), bytes(r.key()), bytes(r.value()), r.headers());
-    }
-
-    private static byte[] bytes(Object keyOrValue) {
-        if (keyOrValue == null || keyOrValue instanceof byte[]) {
-            return (byte[]) keyOrValue;
-        }
-        if (keyOrValue instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        throw new IllegalArgumentException("A journal transaction carries text or bytes, not " + keyOrValue.getClass());
     }
 
     private void readPast(TopicPartition partition, long offset) {
