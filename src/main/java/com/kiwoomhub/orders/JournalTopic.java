@@ -1,5 +1,6 @@
 package com.kiwoomhub.orders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.kiwoomhub.topics.TopicAdministration;
 import com.kiwoomhub.topics.TopicDeclaration;
@@ -23,8 +25,8 @@ import com.kiwoomhub.topics.TopicSpec;
 
 /**
  * The order journal's Kafka side apart from reading and writing entries: the compacted topic (declared
- * to the hub's topic setup, which creates it or makes it compacted at startup) and the settings of the journal's transactional producer and
- * read_committed reader.
+ * to the hub's topic setup, which creates it or makes it compacted at startup), the settings of the journal's transactional
+ * producer and read_committed reader, and the bytes that producer sends.
  */
 final class JournalTopic {
 
@@ -76,9 +78,28 @@ final class JournalTopic {
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kiwoom-hub-orders-" + instance);
         // a killed instance's open transaction holds back read_committed readers until the broker aborts it
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        // bytes: a dead letter is written as it was read; the journal encodes its text records as UTF-8
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return p;
+    }
+
+    /**
+     * A record of a journal transaction as the producer sends it: journal entries and events are text, sent as UTF-8;
+     * a dead letter's key and value are the bytes it was read with.
+     */
+    static ProducerRecord<byte[], byte[]> encoded(ProducerRecord<?, ?> r) {
+        return new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), bytes(r.key()), bytes(r.value()), r.headers());
+    }
+
+    private static byte[] bytes(Object keyOrValue) {
+        if (keyOrValue == null || keyOrValue instanceof byte[]) {
+            return (byte[]) keyOrValue;
+        }
+        if (keyOrValue instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("A journal transaction carries text or bytes, not " + keyOrValue.getClass());
     }
 
     static Properties readerSettings(String bootstrapServers) {

@@ -32,7 +32,7 @@ public class OrderIntake {
     public void admit(Exchange exchange) {
         journal.refresh();
         Message in = exchange.getMessage();
-        Admission validated = validation.validate(in.getBody(String.class));
+        Admission validated = validation.validate(in.getBody(byte[].class));
         String clientOrderId = validated instanceof Admission.Admitted a ? a.ticket().clientOrderId()
                 : ((Admission.Invalid) validated).clientOrderId();
         Optional<JournalEntry> existing = clientOrderId == null ? Optional.empty() : journal.find(clientOrderId);

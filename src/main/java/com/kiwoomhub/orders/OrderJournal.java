@@ -69,7 +69,7 @@ public class OrderJournal implements AutoCloseable {
     private final String instance;
     private final Duration loadTimeout;
     private final Clock clock;
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<byte[], byte[]> producer;
     private KafkaConsumer<String, String> reader;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final JournalView view = new JournalView();
@@ -162,9 +162,10 @@ public class OrderJournal implements AutoCloseable {
     }
 
     /** Writes order events and the execution marks that count them, atomically. */
-    public synchronized void recordExecutions(Collection<ExecutionMark> marks, Collection<ProducerRecord<String, String>> events) {
+    public synchronized void recordExecutions(Collection<ExecutionMark> marks,
+                                              Collection<? extends ProducerRecord<?, ?>> events) {
         load();
-        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        List<ProducerRecord<?, ?>> batch = new ArrayList<>();
         for (ExecutionMark m : marks) {
             String key = EXECUTION_PREFIX + m.key();
             batch.add(new ProducerRecord<>(topic, partitionOf(key), clock.millis(), key, m.toJson()));
@@ -198,9 +199,9 @@ public class OrderJournal implements AutoCloseable {
     }
 
     /** Writes a new state of an order together with the records that report it (events, dead letters), atomically. */
-    public synchronized void record(JournalEntry state, Collection<ProducerRecord<String, String>> alongside) {
+    public synchronized void record(JournalEntry state, Collection<? extends ProducerRecord<?, ?>> alongside) {
         load();
-        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        List<ProducerRecord<?, ?>> batch = new ArrayList<>();
         batch.add(new ProducerRecord<>(topic, partitionOf(state.clientOrderId()), clock.millis(), state.clientOrderId(),
                 state.toJson()));
         batch.addAll(alongside);
@@ -260,19 +261,19 @@ public class OrderJournal implements AutoCloseable {
     }
 
     /** Publishes records that change no journal entry (e.g. the events of a record without a valid clientOrderId). */
-    public synchronized void publish(Collection<ProducerRecord<String, String>> records) {
+    public synchronized void publish(Collection<? extends ProducerRecord<?, ?>> records) {
         if (!records.isEmpty()) {
             load();
             transact(new ArrayList<>(records));
         }
     }
 
-    private RecordMetadata transact(List<ProducerRecord<String, String>> records) {
+    private RecordMetadata transact(List<? extends ProducerRecord<?, ?>> records) {
         try {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (ProducerRecord<String, String> r : records) {
-                sent.add(producer.send(r));
+            for (ProducerRecord<?, ?> r : records) {
+                sent.add(producer.send(JournalTopic.encoded(r)));
             }
             producer.commitTransaction();
             return sent.get(0).get();

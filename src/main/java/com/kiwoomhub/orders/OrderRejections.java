@@ -53,7 +53,7 @@ public class OrderRejections {
         Admission.Invalid invalid = (Admission.Invalid) Admission.of(exchange);
         RecordSource source = RecordSource.of(in);
         String code = OrderFlowCodes.VALIDATION;
-        List<ProducerRecord<String, String>> out = new ArrayList<>();
+        List<ProducerRecord<?, ?>> out = new ArrayList<>();
         out.add(deadLetter(in, code, invalid.reason()));
         warn(invalid.clientOrderId() == null ? "at " + source : invalid.clientOrderId(), code, invalid.reason());
         if (invalid.clientOrderId() == null) {
@@ -83,7 +83,7 @@ public class OrderRejections {
         String reason = "Duplicate clientOrderId " + first.clientOrderId() + ": the request at " + first.source()
                 + " has it (" + first.phase() + (first.brokerOrderId() == null ? "" : ", order " + first.brokerOrderId())
                 + "); this one was not sent to Kiwoom";
-        List<ProducerRecord<String, String>> out = new ArrayList<>();
+        List<ProducerRecord<?, ?>> out = new ArrayList<>();
         out.add(deadLetter(in, OrderFlowCodes.DUPLICATE, reason));
         OrderStatus current = switch (first.phase()) {
             case REJECTED -> OrderStatus.REJECTED;
@@ -103,13 +103,12 @@ public class OrderRejections {
         outcomes.count("rejected", code);
     }
 
-    /** The record as received, with why it was refused and where it came from. */
-    private ProducerRecord<String, String> deadLetter(Message in, String code, String reason) {
+    /** The record as received, key and value byte for byte, with why it was refused and where it came from. */
+    private ProducerRecord<byte[], byte[]> deadLetter(Message in, String code, String reason) {
         deadLetters.count("order-requests");
         RecordSource source = RecordSource.of(in);
-        Object key = in.getHeader(KafkaConstants.KEY);
-        ProducerRecord<String, String> r = new ProducerRecord<>(deadLetterTopic, key == null ? null : key.toString(),
-                in.getBody(String.class));
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(deadLetterTopic, in.getHeader(KafkaConstants.KEY, byte[].class),
+                in.getBody(byte[].class));
         DeadLetterHeaders.of(code, reason, source.topic(), source.partition(), source.offset())
                 .forEach((name, value) -> r.headers().add(name, bytes(value)));
         return r;

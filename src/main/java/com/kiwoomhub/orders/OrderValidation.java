@@ -1,5 +1,10 @@
 package com.kiwoomhub.orders;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -54,11 +59,17 @@ public class OrderValidation {
         }
     }
 
-    /** {@link Admission.Admitted} with the resolved ticket, or {@link Admission.Invalid} with what could be read. */
-    public Admission validate(String value) {
+    /**
+     * {@link Admission.Admitted} with the resolved ticket, or {@link Admission.Invalid} with what could be read.
+     *
+     * @param value the record value as received (UTF-8 JSON); null for a tombstone
+     */
+    public Admission validate(byte[] value) {
         JsonNode node;
         try {
-            node = value == null ? null : json.readTree(value);
+            node = value == null ? null : json.readTree(utf8(value));
+        } catch (Refusal r) {
+            return new Admission.Invalid(r.getMessage(), null, null, null);
         } catch (JsonProcessingException e) {
             return new Admission.Invalid("The record value is not valid JSON: " + e.getOriginalMessage(), null, null, null);
         }
@@ -73,6 +84,22 @@ public class OrderValidation {
         } catch (Refusal r) {
             return new Admission.Invalid(r.getMessage(), clientOrderId, symbol, side);
         }
+    }
+
+    /** Strict: a malformed byte refuses the request instead of becoming U+FFFD. */
+    private static String utf8(byte[] value) {
+        ByteBuffer in = ByteBuffer.wrap(value);
+        // UTF-8 never decodes to more chars than it has bytes
+        CharBuffer out = CharBuffer.allocate(value.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new Refusal("The record value is not valid UTF-8 (byte " + in.position() + " of " + value.length + ")");
+        }
+        return out.flip().toString();
     }
 
     private OrderTicket ticket(JsonNode node) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -251,6 +252,32 @@ class OrderFlowTest extends OrderFlowHub {
         assertThat(flow.awaitEvent("after-invalid", "ACCEPTED")).isNotEmpty();
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
         assertThat(prometheus).containsPattern("kiwoom_orders_requests_total\\{[^}]*code=\"HUB_VALIDATION\"[^}]*outcome=\"rejected\"[^}]*} 2[0-9]");
+    }
+
+    @Test
+    void aRequestThatIsNotUtf8IsDeadLetteredByteForByte() {
+        byte[] key = {'k', (byte) 0xFE};
+        // Latin-1 keeps each char one byte: \u00C3( is the malformed UTF-8 pair 0xC3 0x28
+        byte[] value = newOrder("x\u00C3(", "BUY", SYMBOL, 1, "MARKET", null).getBytes(StandardCharsets.ISO_8859_1);
+        RecordMetadata sent = flow.send(key, value, null);
+
+        ConsumerRecord<byte[], byte[]> dead = flow.awaitDeadLetterBytes(sent);
+        assertThat(dead.key()).isEqualTo(key);
+        assertThat(dead.value()).isEqualTo(value);
+        assertThat(header(dead, "kiwoomhub_error_code")).isEqualTo("HUB_VALIDATION");
+        assertThat(header(dead, "kiwoomhub_error")).isEqualTo("The record value is not valid UTF-8 (byte 19 of " + value.length + ")");
+
+        // Hangul is valid UTF-8: read as written, and its dead letter holds the very bytes sent
+        String hangul = newOrder("v-hangul", "BUY", SYMBOL, 1, "MARKET", null).replace("}", ",\"account\":\"모의계좌\"}");
+        RecordMetadata hangulSent = flow.send("계좌", hangul);
+        ConsumerRecord<byte[], byte[]> hangulDead = flow.awaitDeadLetterBytes(hangulSent);
+        assertThat(hangulDead.key()).isEqualTo("계좌".getBytes(StandardCharsets.UTF_8));
+        assertThat(hangulDead.value()).isEqualTo(hangul.getBytes(StandardCharsets.UTF_8));
+        assertThat(flow.awaitEvent("v-hangul", "REJECTED").get(0).path("reason").asText())
+                .startsWith("account '모의계좌' is not configured");
+
+        flow.send("default", newOrder("after-not-utf8", "BUY", SYMBOL, 1, "MARKET", null));
+        assertThat(flow.awaitEvent("after-not-utf8", "ACCEPTED")).isNotEmpty();
     }
 
     @Test

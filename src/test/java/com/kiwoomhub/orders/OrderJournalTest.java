@@ -23,12 +23,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.canonical.OrderAction;
@@ -46,26 +43,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * The order journal as two hub instances share it: one claim wins, a restart reads what both wrote, and
  * decided entries past the retention are pruned while requests awaiting their outcome are kept.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(KafkaTestkitShutdownHooks.class)
 class OrderJournalTest {
 
     private static final String TOPIC = "test.order-journal";
 
-    private EmbeddedKafkaKraftBroker broker;
-
-    @BeforeAll
-    void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    void stop() {
-        broker.destroy();
-    }
+    @RegisterExtension
+    static final JournalBroker BROKER = new JournalBroker();
 
     @Test
     void twoInstancesClaimingTheSameRequestAtOnceLetExactlyOneSendIt() throws Exception {
@@ -109,9 +93,9 @@ class OrderJournalTest {
     @Test
     void aJournalTopicCreatedWithoutCompactionIsCompacted() throws Exception {
         String topic = "test.precreated-journal";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-            try (OrderJournal journal = new OrderJournal(broker.getBrokersAsString(), topic, 3, "x", Duration.ofSeconds(30),
+            try (OrderJournal journal = new OrderJournal(BROKER.bootstrapServers(), topic, 3, "x", Duration.ofSeconds(30),
                     Clock.systemUTC())) {
                 journal.load();
             }
@@ -171,7 +155,7 @@ class OrderJournalTest {
 
         List<String> tombstoned = List.of(accepted, claimKey(acceptedClaim), claimKey(lostClaim), rejected,
                 claimKey(rejectedClaim), "execution:" + oldMark.key());
-        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
+        List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(BROKER.bootstrapServers(), topic,
                 Duration.ofSeconds(30), rs -> tombstoned.stream().allMatch(key -> rs.stream().anyMatch(tombstone(key))));
         assertThat(records.stream().filter(r -> r.value() == null).map(ConsumerRecord::key))
                 .containsExactlyInAnyOrderElementsOf(tombstoned);
@@ -228,7 +212,7 @@ class OrderJournalTest {
             accept(old, id, "0000091");
             assertThat(old.prune(cutoff)).extracting(JournalEntry::clientOrderId).containsExactly(id);
         }
-        List<ConsumerRecord<String, String>> tombstones = TopicReader.awaitRecords(broker.getBrokersAsString(), topic,
+        List<ConsumerRecord<String, String>> tombstones = TopicReader.awaitRecords(BROKER.bootstrapServers(), topic,
                 Duration.ofSeconds(30), rs -> rs.stream().anyMatch(tombstone(id))).stream()
                 .filter(r -> r.value() == null).toList();
         JournalEntry reused = submitting(id, "new");
@@ -238,7 +222,7 @@ class OrderJournalTest {
 
         // what an instance pruning on a view from before the reuse writes
         try (KafkaProducer<String, String> stale = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             tombstones.forEach(t -> stale.send(new ProducerRecord<>(topic, t.partition(), t.key(), null, t.headers())));
@@ -257,7 +241,7 @@ class OrderJournalTest {
     }
 
     private OrderJournal journal(String instance, String topic, Clock clock) {
-        return new OrderJournal(broker.getBrokersAsString(), topic, 3, instance, Duration.ofSeconds(30), clock);
+        return new OrderJournal(BROKER.bootstrapServers(), topic, 3, instance, Duration.ofSeconds(30), clock);
     }
 
     /** A NEW order claimed and accepted by this instance; a pruned clientOrderId is claimed like a new one. */

@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.canonical.OrderAction;
 import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
@@ -43,29 +42,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * orders. Reconciliation against the sandbox over HTTP and the journal on a real broker, the date
  * moved by one clock shared by both.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(KafkaTestkitShutdownHooks.class)
 class TradingDayReconciliationTest {
-
-    static {
-        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
-    }
 
     private static final long PRICE = 60_000;
 
-    private EmbeddedKafkaKraftBroker broker;
-
-    @BeforeAll
-    void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    void stop() {
-        broker.destroy();
-    }
+    @RegisterExtension
+    static final JournalBroker BROKER = new JournalBroker();
 
     @Test
     void anUnknownRequestIsReconciledToTheOrderOfItsOwnTradingDay() throws Exception {
@@ -74,9 +57,9 @@ class TradingDayReconciliationTest {
         String events = "test.order-events-" + UUID.randomUUID();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Sandbox sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0")), clock);
-             OrderJournal journal = new OrderJournal(broker.getBrokersAsString(), "test.order-journal-" + UUID.randomUUID(),
+             OrderJournal journal = new OrderJournal(BROKER.bootstrapServers(), "test.order-journal-" + UUID.randomUUID(),
                      3, "one", Duration.ofSeconds(30), clock);
-             TopicReader eventTopic = new TopicReader(broker.getBrokersAsString(), events)) {
+             TopicReader eventTopic = new TopicReader(BROKER.bootstrapServers(), events)) {
             sandbox.market().setPreviousClose("005930", 70_000);
             sandbox.market().setPrice("005930", 70_000);
             KiwoomClient kiwoom = client(sandbox, clock, meters);
