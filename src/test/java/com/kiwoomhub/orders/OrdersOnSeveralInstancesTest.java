@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +79,8 @@ class OrdersOnSeveralInstancesTest {
                 ConfigurableApplicationContext standby = owner == a ? b : a;
                 assertThat(intake(owner)).isEqualTo(ServiceStatus.Started);
                 assertThat(intake(standby)).as("the standby consumes no order request").isEqualTo(ServiceStatus.Stopped);
+                // the intake group settles on the instances that run the intake: the owner, with every partition
+                await().atMost(Duration.ofSeconds(30)).until(() -> intakeMembers().equals(List.of(PARTITIONS)));
 
                 send(0, 10);
                 awaitAccepted();
@@ -112,6 +117,15 @@ class OrdersOnSeveralInstancesTest {
             assertThat(events.get(0).path("brokerOrderId").asText()).matches("\\d{7}");
             assertThat(flow.calls("kt10000").stream().filter(f -> Long.toString(request.getValue()).equals(f.get("ord_uv"))))
                     .as("kt10000 calls of %s", request.getKey()).hasSize(1);
+        }
+    }
+
+    /** The members of the intake's consumer group, each as the number of request partitions assigned to it. */
+    private List<Integer> intakeMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            return admin.describeConsumerGroups(List.of("kiwoom-hub-orders")).all().get(10, TimeUnit.SECONDS)
+                    .get("kiwoom-hub-orders").members().stream()
+                    .map(m -> m.assignment().topicPartitions().size()).toList();
         }
     }
 
