@@ -147,10 +147,10 @@ public class OrdersConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(KiwoomClient kiwoom, OrderJournal journal, OrdersProperties settings,
-                                  ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock,
-                                  ObjectProvider<Clock> clock) {
-        return new Reconciliation(kiwoom, journal, settings.reconcileWindow(), settings.recoveryAfter(), executions,
+    Reconciliation reconciliation(KiwoomClient kiwoom, AccountOwnership ownership, OrderJournal journal,
+                                  OrdersProperties settings, ExecutionTracker executions, OrderOutcomes outcomes,
+                                  SubmissionLock lock, ObjectProvider<Clock> clock) {
+        return new Reconciliation(kiwoom, ownership, journal, settings.reconcileWindow(), settings.recoveryAfter(), executions,
                 outcomes, lock, clock.getIfAvailable(Clock::systemUTC));
     }
 }

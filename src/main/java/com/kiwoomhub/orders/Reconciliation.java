@@ -24,6 +24,7 @@ import com.kiwoomhub.canonical.OrderExecutionTranslator;
 import com.kiwoomhub.canonical.Side;
 import com.kiwoomhub.kiwoom.CallOptions;
 import com.kiwoomhub.kiwoom.KiwoomClient;
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomException;
 import com.kiwoomhub.kiwoom.RateLimiter;
 import com.kiwoomhub.kiwoom.TrResponse;
@@ -52,6 +53,7 @@ public class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
     private final KiwoomClient kiwoom;
+    private final AccountOwnership ownership;
     private final OrderJournal journal;
     private final Duration window;
     private final Duration recoveryAfter;
@@ -66,9 +68,11 @@ public class Reconciliation {
      * @param window        how much earlier than the request's journal time a matching order may be (clocks, seconds)
      * @param recoveryAfter how long a request's outcome may stay unknown before it is reconciled
      */
-    public Reconciliation(KiwoomClient kiwoom, OrderJournal journal, Duration window, Duration recoveryAfter,
-                          ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock, Clock clock) {
+    public Reconciliation(KiwoomClient kiwoom, AccountOwnership ownership, OrderJournal journal, Duration window,
+                          Duration recoveryAfter, ExecutionTracker executions, OrderOutcomes outcomes, SubmissionLock lock,
+                          Clock clock) {
         this.kiwoom = kiwoom;
+        this.ownership = ownership;
         this.journal = journal;
         this.window = window;
         this.recoveryAfter = recoveryAfter;
@@ -79,9 +83,9 @@ public class Reconciliation {
     }
 
     /**
-     * Resolves every request whose outcome is unknown and whose call cannot be in flight any more
-     * (SUBMITTING or UNKNOWN, journaled longer than {@code recovery-after} ago by this instance, three
-     * times that by another): UNKNOWN is published once, then ka10075/ka10076 decide between ACCEPTED
+     * Resolves every request of an account this instance owns (hub.cluster) whose outcome is unknown and
+     * whose call cannot be in flight any more (SUBMITTING or UNKNOWN, journaled longer than
+     * {@code recovery-after} ago by this instance, three times that by another): UNKNOWN is published once, then ka10075/ka10076 decide between ACCEPTED
      * (with the order number) and REJECTED.
      *
      * @return how many requests were resolved
@@ -95,7 +99,8 @@ public class Reconciliation {
             for (JournalEntry entry : journal.entries()) {
                 // another instance's request is left to it for three times as long, so two instances rarely both resolve one
                 Duration wait = journal.instance().equals(entry.instance()) ? recoveryAfter : recoveryAfter.multipliedBy(3);
-                if (!entry.decided() && !entry.submittedAt().isAfter(now.minus(wait)) && resolve(entry)) {
+                // only the account's owner may ask Kiwoom (hub.cluster); the others leave the request to it
+                if (!entry.decided() && ownership.owns(entry.account()) && !entry.submittedAt().isAfter(now.minus(wait)) && resolve(entry)) {
                     resolved++;
                 }
             }

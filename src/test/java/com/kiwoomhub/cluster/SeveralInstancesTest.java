@@ -144,6 +144,9 @@ class SeveralInstancesTest {
                 long takeover = Duration.ofNanos(System.nanoTime() - killed).toMillis();
                 System.out.println("Takeover after SIGKILL of the owner of '" + retaken + "': " + takeover + " ms");
                 assertThat(quoteRoute(b)).isEqualTo(ServiceStatus.Started);
+                // a gain starts only the routes that are enabled (kiwoom.orders.enabled=false here)
+                assertThat(b.getBean(CamelContext.class).getRouteController().getRouteStatus("order-intake"))
+                        .isEqualTo(ServiceStatus.Stopped);
             }
             int quotes = quoteCalls();
             await().atMost(Duration.ofSeconds(10)).until(() -> quoteCalls() > quotes);

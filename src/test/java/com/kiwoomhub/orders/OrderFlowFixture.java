@@ -59,6 +59,15 @@ final class OrderFlowFixture implements AutoCloseable {
         return send(key, value, null);
     }
 
+    /** Sends to this partition of the request topic. */
+    RecordMetadata sendTo(int partition, String key, String value) {
+        try {
+            return producer.send(new ProducerRecord<>(REQUESTS, partition, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends with this record timestamp (epoch ms; null = now). */
     RecordMetadata send(String key, String value, Long timestamp) {
         return send(utf8(key), utf8(value), timestamp);

@@ -21,6 +21,7 @@ import com.kiwoomhub.canonical.OrderDestination;
 import com.kiwoomhub.canonical.OrderRequest;
 import com.kiwoomhub.canonical.OrderType;
 import com.kiwoomhub.canonical.Side;
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.CallOptions;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
@@ -64,7 +65,7 @@ class TradingDayReconciliationTest {
             sandbox.market().setPrice("005930", 70_000);
             KiwoomClient kiwoom = client(sandbox, clock, meters);
             ExecutionTracker tracker = new ExecutionTracker(journal::entries, clock);
-            Reconciliation reconciliation = new Reconciliation(kiwoom, journal, Duration.ofSeconds(5), Duration.ZERO,
+            Reconciliation reconciliation = new Reconciliation(kiwoom, AccountOwnership.ALL, journal, Duration.ofSeconds(5), Duration.ZERO,
                     tracker, new OrderOutcomes(journal, new OrderEvents(events), meters,
                     new ExecutionLedger(journal, new OrderEvents(events), clock)), new SubmissionLock(), clock);
 
