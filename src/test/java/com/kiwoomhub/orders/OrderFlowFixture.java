@@ -62,7 +62,7 @@ final class OrderFlowFixture implements AutoCloseable {
     /** Sends to this partition of the request topic. */
     RecordMetadata sendTo(int partition, String key, String value) {
         try {
-            return producer.send(new ProducerRecord<>(REQUESTS, partition, key, value)).get(10, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(REQUESTS, partition, utf8(key), utf8(value))).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
