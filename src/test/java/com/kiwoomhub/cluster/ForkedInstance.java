@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 import com.kiwoomhub.KiwoomHubApplication;
 
-/** A hub instance in its own JVM, so that it can be killed with SIGKILL; its log tells what it owns. */
-final class ForkedInstance implements AutoCloseable {
+/**
+ * A hub instance in its own JVM, so that it can be killed with SIGKILL; its log tells what it owns. Public for
+ * bench/ (ClusterTakeoverBench).
+ */
+public final class ForkedInstance implements AutoCloseable {
 
     private static final Pattern OWNERSHIP = Pattern.compile("Cluster: instance '[^']+' (owns|no longer owns) account '([^']+)'");
 
@@ -26,7 +29,7 @@ final class ForkedInstance implements AutoCloseable {
         this.log = log;
     }
 
-    static ForkedInstance start(List<String> arguments, Path log) throws IOException {
+    public static ForkedInstance start(List<String> arguments, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), KiwoomHubApplication.class.getName()));
@@ -41,12 +44,12 @@ final class ForkedInstance implements AutoCloseable {
         return hub;
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** The accounts the instance owns, as its log last said. */
-    List<String> owned() throws IOException {
+    public List<String> owned() throws IOException {
         List<String> owned = new ArrayList<>();
         Matcher m = OWNERSHIP.matcher(output());
         while (m.find()) {
@@ -77,7 +80,7 @@ final class ForkedInstance implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, the group only learns of it when the session times out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * docker-compose cannot run here, so its files are parsed and cross-checked: the hub's healthcheck is
  * its readiness probe, Prometheus loads the alert rules Compose mounts, and Grafana's dashboard
- * provider reads the folder Compose mounts the dashboard into.
+ * provider reads the folder Compose mounts the dashboard into; the {@code cluster} profile adds a second
+ * replica of the hub in the same ownership group, and Prometheus scrapes both.
  */
 class ComposeFilesTest {
 
@@ -37,6 +38,37 @@ class ComposeFilesTest {
                 .get("providers")).get(0));
         assertThat(map(provider.get("options")).get("path")).isEqualTo("/var/lib/grafana/dashboards");
         assertThat(yaml("src/main/docker/grafana/provisioning/datasources/prometheus.yml")).containsKey("datasources");
+    }
+
+    @Test
+    void theClusterProfileAddsASecondReplicaInTheSameOwnershipGroup() throws IOException {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+        Map<String, Object> hub = map(services.get("hub"));
+        Map<String, Object> second = map(services.get("hub-2"));
+        assertThat(hub).as("plain docker compose up runs the first hub").doesNotContainKey("profiles");
+        assertThat(list(second.get("profiles"))).containsExactly("cluster");
+        assertThat(services.entrySet().stream().filter(e -> map(e.getValue()).containsKey("profiles")).map(Map.Entry::getKey))
+                .as("only the second replica is in a profile").containsExactly("hub-2");
+
+        Map<String, Object> env1 = map(hub.get("environment"));
+        Map<String, Object> env2 = map(second.get("environment"));
+        for (Map<String, Object> env : List.of(env1, env2)) {
+            assertThat(env).containsEntry("HUB_CLUSTER_SERVICE", "kafka").containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        }
+        assertThat(env2.get("HUB_CLUSTER_GROUP_ID")).isEqualTo(env1.get("HUB_CLUSTER_GROUP_ID")).isNotNull();
+        assertThat(env2.get("KIWOOM_APP_KEY")).isEqualTo(env1.get("KIWOOM_APP_KEY"));
+        assertThat(env2.get("KIWOOM_ACCOUNT_NUMBER")).isEqualTo(env1.get("KIWOOM_ACCOUNT_NUMBER"));
+        assertThat(List.of(env1.get("HUB_CLUSTER_INSTANCE_ID"), env2.get("HUB_CLUSTER_INSTANCE_ID")))
+                .doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(List.of(env1.get("KIWOOM_ORDERS_INSTANCE_ID"), env2.get("KIWOOM_ORDERS_INSTANCE_ID")))
+                .as("one journal transactional id per replica").doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(map(second.get("healthcheck")).get("test").toString()).contains("/actuator/health/readiness");
+        assertThat(second.get("depends_on")).isEqualTo(hub.get("depends_on"));
+        assertThat(list(second.get("ports"))).doesNotContainAnyElementsOf(list(hub.get("ports")));
+
+        Map<String, Object> job = map(list(yaml("src/main/docker/prometheus.yml").get("scrape_configs")).get(0));
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat(list(map(list(job.get("static_configs")).get(0)).get("targets"))).containsExactly("hub:8080", "hub-2:8080");
     }
 
     @Test

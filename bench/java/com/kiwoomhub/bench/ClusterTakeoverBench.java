@@ -1,0 +1,184 @@
+package com.kiwoomhub.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.cluster.ForkedInstance;
+import com.kiwoomhub.realtime.KiwoomSessions;
+import com.kiwoomhub.realtime.SessionState;
+import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.sandbox.SandboxSettings;
+import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
+import com.kiwoomhub.sandbox.ws.SessionInfo;
+import com.kiwoomhub.sandbox.ws.WebSocketSettings;
+
+/**
+ * How long an account is without a working owner when its owner goes away, with
+ * {@code hub.cluster.service: kafka}: instance b (this JVM) and a second instance share two accounts, one
+ * owner each. Rounds alternate a crash (the second instance in its own JVM, SIGKILLed) and a clean stop
+ * (the second instance in this JVM, its context closed); each measures from the kill or the start of the
+ * close until b owns both accounts and both its sessions are logged in. The crash is printed against the
+ * clean stop measured in the same run and against the session timeout, its floor. Run from the project
+ * folder: {@code ./mvnw -q -Pbench test-compile exec:java -Dbench=ClusterTakeoverBench [-Drounds=10 -DsessionTimeoutSeconds=6]}.
+ */
+public final class ClusterTakeoverBench {
+
+    private static final List<String> ACCOUNTS = List.of("alpha", "beta");
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static Sandbox sandbox;
+    private static SandboxWebSocket sandboxWs;
+
+    public static void main(String[] args) throws Exception {
+        org.apache.kafka.common.utils.Exit.setShutdownHookAdder((name, runnable) -> { });
+        int rounds = Integer.getInteger("rounds", 10);
+        int sessionTimeout = Integer.getInteger("sessionTimeoutSeconds", 6);
+        brokerAndSandbox();
+        List<Long> crashes = new ArrayList<>();
+        List<Long> cleanStops = new ArrayList<>();
+        try (ConfigurableApplicationContext b = inThisJvm("b", sessionTimeout)) {
+            BenchSupport.waitFor(() -> loggedIn(b) == ACCOUNTS.size(), 60);
+            for (int round = 1; round <= rounds; round++) {
+                boolean crash = round % 2 == 1;
+                long nanos = crash ? crash(b, round, sessionTimeout) : cleanStop(b, round, sessionTimeout);
+                (crash ? crashes : cleanStops).add(nanos);
+                System.out.printf("round %2d  %-10s  %,8.0f ms%n", round, crash ? "SIGKILL" : "clean stop", nanos / 1e6);
+            }
+        } finally {
+            sandbox.close();
+            broker.destroy();
+        }
+        print(crashes, cleanStops, sessionTimeout);
+        System.exit(0);
+    }
+
+    /** The second instance in its own JVM takes one account, is SIGKILLed; b takes the account over. */
+    private static long crash(ConfigurableApplicationContext b, int round, int sessionTimeout) throws Exception {
+        Path log = Files.createTempFile("hub-takeover-" + round, ".log");
+        try (ForkedInstance other = ForkedInstance.start(arguments("fork-" + round, sessionTimeout), log)) {
+            BenchSupport.waitFor(() -> ownsOne(other) && loggedIn(b) == 1 && oneSessionPerKey(), 60);
+            long killed = System.nanoTime();
+            other.kill();
+            BenchSupport.waitFor(() -> loggedIn(b) == ACCOUNTS.size(), 60);
+            long took = System.nanoTime() - killed;
+            Files.deleteIfExists(log);
+            return took;
+        }
+    }
+
+    /** The second instance in this JVM takes one account and is closed; b is handed the account. */
+    private static long cleanStop(ConfigurableApplicationContext b, int round, int sessionTimeout) throws Exception {
+        ConfigurableApplicationContext other = inThisJvm("jvm-" + round, sessionTimeout);
+        BenchSupport.waitFor(() -> loggedIn(other) == 1 && loggedIn(b) == 1 && oneSessionPerKey(), 60);
+        long closing = System.nanoTime();
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(other::close);
+        BenchSupport.waitFor(() -> loggedIn(b) == ACCOUNTS.size(), 60);
+        long took = System.nanoTime() - closing;
+        closed.get(60, TimeUnit.SECONDS);
+        return took;
+    }
+
+    private static void print(List<Long> crashes, List<Long> cleanStops, int sessionTimeout) {
+        long[] crash = sorted(crashes);
+        long[] clean = sorted(cleanStops);
+        double crashP50 = BenchSupport.percentileMillis(crash, 0.5);
+        double cleanP50 = BenchSupport.percentileMillis(clean, 0.5);
+        double floor = sessionTimeout * 1000.0;
+        System.out.printf("%nTakeover until the other instance owns the account and is logged in (hub.cluster.session-timeout %d s, "
+                + "heartbeat 1 s; 2 cores, shared machine)%n", sessionTimeout);
+        System.out.println("owner goes away  rounds     p50 ms     max ms  p50 / session timeout  p50 / clean stop");
+        System.out.printf("SIGKILL          %6d  %9.0f  %9.0f  %21.2f  %16.1f%n", crash.length, crashP50,
+                BenchSupport.percentileMillis(crash, 1), crashP50 / floor, crashP50 / cleanP50);
+        System.out.printf("clean stop       %6d  %9.0f  %9.0f  %21.2f  %16.1f%n", clean.length, cleanP50,
+                BenchSupport.percentileMillis(clean, 1), cleanP50 / floor, 1.0);
+        System.out.printf("SIGKILL p50 beyond the session timeout: %.0f ms%n", crashP50 - floor);
+    }
+
+    private static long[] sorted(List<Long> nanos) {
+        long[] a = nanos.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    private static void brokerAndSandbox() {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        broker.afterPropertiesSet();
+        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0",
+                "credentials[0].app-key", "key-alpha", "credentials[0].secret-key", "secret-alpha",
+                "credentials[0].account-number", "5012345601",
+                "credentials[1].app-key", "key-beta", "credentials[1].secret-key", "secret-beta",
+                "credentials[1].account-number", "5099999901")));
+        sandboxWs = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
+        sandbox.realtime(sandboxWs);
+    }
+
+    private static boolean ownsOne(ForkedInstance instance) {
+        try {
+            return instance.owned().size() == 1;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many accounts have their session logged in on that instance. */
+    private static int loggedIn(ConfigurableApplicationContext hub) {
+        KiwoomSessions sessions = hub.getBean(KiwoomSessions.class);
+        return (int) ACCOUNTS.stream().filter(alias -> sessions.find(alias).orElseThrow().state() == SessionState.LOGGED_IN)
+                .count();
+    }
+
+    private static boolean oneSessionPerKey() {
+        List<String> keys = sandboxWs.sessions().stream().map(SessionInfo::appKey).toList();
+        return keys.size() == 2 && keys.containsAll(List.of("key-alpha", "key-beta"));
+    }
+
+    private static ConfigurableApplicationContext inThisJvm(String instance, int sessionTimeout) {
+        return new SpringApplicationBuilder(KiwoomHubApplication.class)
+                .run(arguments(instance, sessionTimeout).toArray(String[]::new));
+    }
+
+    private static List<String> arguments(String instance, int sessionTimeout) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kafka.bootstrap-servers", broker.getBrokersAsString());
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            String alias = ACCOUNTS.get(i);
+            p.put("kiwoom.accounts[" + i + "].alias", alias);
+            p.put("kiwoom.accounts[" + i + "].app-key", "key-" + alias);
+            p.put("kiwoom.accounts[" + i + "].secret-key", "secret-" + alias);
+            p.put("kiwoom.accounts[" + i + "].account-number", i == 0 ? "5012345601" : "5099999901");
+        }
+        p.put("kiwoom.base-url", sandbox.baseUrl());
+        p.put("kiwoom.ws-url", sandbox.wsUrl());
+        p.put("kiwoom.market-hours-only", "false");
+        p.put("kiwoom.watchlist", "005930,000660");
+        p.put("kiwoom.quotes.interval-ms", "1000");
+        p.put("kiwoom.candles.interval-ms", "600000");
+        p.put("kiwoom.account.interval-ms", "600000");
+        p.put("kiwoom.orders.enabled", "false");
+        p.put("hub.feed.enabled", "false");
+        p.put("hub.cluster.service", "kafka");
+        p.put("hub.cluster.instance-id", instance);
+        p.put("hub.cluster.session-timeout", sessionTimeout + "s");
+        p.put("hub.cluster.heartbeat-interval", "1s");
+        p.put("camel.main.name", "hub-" + instance);
+        p.put("camel.main.routes-reload-enabled", "false");
+        p.put("server.port", "0");
+        p.put("logging.level.root", "WARN");
+        p.put("logging.level.com.kiwoomhub", "INFO");
+        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+}
