@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -220,32 +219,13 @@ class SeveralInstancesTest {
     }
 
     private static List<String> arguments(String instance) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap-servers", broker.getBrokersAsString());
-        for (int i = 0; i < ACCOUNTS.size(); i++) {
-            String alias = ACCOUNTS.get(i);
-            p.put("kiwoom.accounts[" + i + "].alias", alias);
-            p.put("kiwoom.accounts[" + i + "].app-key", appKey(alias));
-            p.put("kiwoom.accounts[" + i + "].secret-key", "secret-" + alias);
-            p.put("kiwoom.accounts[" + i + "].account-number", i == 0 ? "5012345601" : "5099999901");
-        }
-        p.put("kiwoom.base-url", sandbox.baseUrl());
-        p.put("kiwoom.ws-url", sandbox.wsUrl());
-        p.put("kiwoom.market-hours-only", "false");
-        p.put("kiwoom.watchlist", "005930,000660");
-        p.put("kiwoom.quotes.interval-ms", "1000");
-        p.put("kiwoom.candles.interval-ms", "600000");
-        p.put("kiwoom.account.interval-ms", "600000");
-        p.put("kiwoom.orders.enabled", "false");
-        p.put("hub.feed.enabled", "false");
-        p.put("hub.cluster.service", "kafka");
-        p.put("hub.cluster.instance-id", instance);
-        p.put("hub.cluster.session-timeout", "6s");
-        p.put("hub.cluster.heartbeat-interval", "1s");
-        p.put("camel.main.name", "hub-" + instance);
-        p.put("camel.main.routes-reload-enabled", "false");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.camel", "WARN");
-        return p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return ClusterHubArguments.of(broker.getBrokersAsString(), sandbox, ACCOUNTS, instance)
+                .set("kiwoom.watchlist", "005930,000660")
+                .set("kiwoom.quotes.interval-ms", "1000")
+                .set("kiwoom.candles.interval-ms", "600000")
+                .set("kiwoom.account.interval-ms", "600000")
+                .set("kiwoom.orders.enabled", "false")
+                .set("logging.level.org.apache.camel", "WARN")
+                .list();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.KafkaTestkitShutdownHooks;
 import com.kiwoomhub.KiwoomHubApplication;
+import com.kiwoomhub.cluster.ClusterHubArguments;
 import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
@@ -138,31 +139,15 @@ class OrdersOnSeveralInstancesTest {
     }
 
     private ConfigurableApplicationContext hub(String instance) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("kafka.bootstrap-servers", broker.getBrokersAsString());
-        p.put("kiwoom.accounts[0].alias", "alpha");
-        p.put("kiwoom.accounts[0].app-key", "key-alpha");
-        p.put("kiwoom.accounts[0].secret-key", "secret-alpha");
-        p.put("kiwoom.accounts[0].account-number", "5012345601");
-        p.put("kiwoom.base-url", sandbox.baseUrl());
-        p.put("kiwoom.ws-url", sandbox.wsUrl());
-        p.put("kiwoom.market-hours-only", "false");
-        p.put("kiwoom.realtime.enabled", "false");
-        p.put("kiwoom.quotes.interval-ms", "600000");
-        p.put("kiwoom.candles.interval-ms", "600000");
-        p.put("kiwoom.candles.jobs", "");
-        p.put("kiwoom.account.interval-ms", "600000");
-        p.put("kiwoom.orders.instance-id", instance);
-        p.put("hub.feed.enabled", "false");
-        p.put("hub.cluster.service", "kafka");
-        p.put("hub.cluster.instance-id", instance);
-        p.put("hub.cluster.session-timeout", "6s");
-        p.put("hub.cluster.heartbeat-interval", "1s");
-        p.put("camel.main.name", "hub-" + instance);
-        p.put("camel.main.routes-reload-enabled", "false");
-        p.put("server.port", "0");
-        p.put("logging.level.org.apache.camel", "WARN");
-        return new SpringApplicationBuilder(KiwoomHubApplication.class)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        List<String> arguments = ClusterHubArguments.of(broker.getBrokersAsString(), sandbox, List.of("alpha"), instance)
+                .set("kiwoom.realtime.enabled", "false")
+                .set("kiwoom.quotes.interval-ms", "600000")
+                .set("kiwoom.candles.interval-ms", "600000")
+                .set("kiwoom.candles.jobs", "")
+                .set("kiwoom.account.interval-ms", "600000")
+                .set("kiwoom.orders.instance-id", instance)
+                .set("logging.level.org.apache.camel", "WARN")
+                .list();
+        return new SpringApplicationBuilder(KiwoomHubApplication.class).run(arguments.toArray(String[]::new));
     }
 }

@@ -1,0 +1,55 @@
+package com.kiwoomhub.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.kiwoomhub.sandbox.Sandbox;
+
+/**
+ * The command-line settings of one hub instance in kafka cluster mode against a test's broker and sandbox:
+ * accounts {@code key-<alias>} / {@code secret-<alias>}, no feed, no route reload, a random port, a 6 s session
+ * timeout with 1 s heartbeats. Callers add what their test is about, then pass {@link #list}.
+ */
+public final class ClusterHubArguments {
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private ClusterHubArguments() {
+    }
+
+    /** @param accounts the aliases; the first is the primary account */
+    public static ClusterHubArguments of(String bootstrapServers, Sandbox sandbox, List<String> accounts, String instance) {
+        ClusterHubArguments a = new ClusterHubArguments();
+        a.set("kafka.bootstrap-servers", bootstrapServers);
+        for (int i = 0; i < accounts.size(); i++) {
+            String alias = accounts.get(i);
+            a.set("kiwoom.accounts[" + i + "].alias", alias);
+            a.set("kiwoom.accounts[" + i + "].app-key", "key-" + alias);
+            a.set("kiwoom.accounts[" + i + "].secret-key", "secret-" + alias);
+            a.set("kiwoom.accounts[" + i + "].account-number", i == 0 ? "5012345601" : "5099999901");
+        }
+        a.set("kiwoom.base-url", sandbox.baseUrl());
+        a.set("kiwoom.ws-url", sandbox.wsUrl());
+        a.set("kiwoom.market-hours-only", "false");
+        a.set("hub.feed.enabled", "false");
+        a.set("hub.cluster.service", "kafka");
+        a.set("hub.cluster.instance-id", instance);
+        a.set("hub.cluster.session-timeout", "6s");
+        a.set("hub.cluster.heartbeat-interval", "1s");
+        a.set("camel.main.name", "hub-" + instance);
+        a.set("camel.main.routes-reload-enabled", "false");
+        a.set("server.port", "0");
+        return a;
+    }
+
+    public ClusterHubArguments set(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** {@code --key=value}, in the order set. */
+    public List<String> list() {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+}
