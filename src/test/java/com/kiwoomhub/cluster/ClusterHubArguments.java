@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.kiwoomhub.sandbox.Sandbox;
+import com.kiwoomhub.sandbox.SandboxSettings;
 
 /**
  * The command-line settings of one hub instance in kafka cluster mode against a test's broker and sandbox:
@@ -18,6 +19,21 @@ public final class ClusterHubArguments {
     private ClusterHubArguments() {
     }
 
+    /**
+     * The sandbox that knows these accounts with the credentials {@link #of} gives the hubs: a manually stepped
+     * market and no rate limit.
+     */
+    public static SandboxSettings sandboxFor(List<String> accounts) {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0", "rate-limit", "0"));
+        for (int i = 0; i < accounts.size(); i++) {
+            String alias = accounts.get(i);
+            settings.put("credentials[" + i + "].app-key", "key-" + alias);
+            settings.put("credentials[" + i + "].secret-key", "secret-" + alias);
+            settings.put("credentials[" + i + "].account-number", accountNumber(i));
+        }
+        return SandboxSettings.of(settings);
+    }
+
     /** @param accounts the aliases; the first is the primary account */
     public static ClusterHubArguments of(String bootstrapServers, Sandbox sandbox, List<String> accounts, String instance) {
         ClusterHubArguments a = new ClusterHubArguments();
@@ -27,7 +43,7 @@ public final class ClusterHubArguments {
             a.set("kiwoom.accounts[" + i + "].alias", alias);
             a.set("kiwoom.accounts[" + i + "].app-key", "key-" + alias);
             a.set("kiwoom.accounts[" + i + "].secret-key", "secret-" + alias);
-            a.set("kiwoom.accounts[" + i + "].account-number", i == 0 ? "5012345601" : "5099999901");
+            a.set("kiwoom.accounts[" + i + "].account-number", accountNumber(i));
         }
         a.set("kiwoom.base-url", sandbox.baseUrl());
         a.set("kiwoom.ws-url", sandbox.wsUrl());
@@ -41,6 +57,10 @@ public final class ClusterHubArguments {
         a.set("camel.main.routes-reload-enabled", "false");
         a.set("server.port", "0");
         return a;
+    }
+
+    private static String accountNumber(int index) {
+        return index == 0 ? "5012345601" : "5099999901";
     }
 
     public ClusterHubArguments set(String key, String value) {

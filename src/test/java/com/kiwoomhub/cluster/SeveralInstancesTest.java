@@ -40,7 +40,6 @@ import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.realtime.KiwoomSessions;
 import com.kiwoomhub.realtime.SessionState;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.SandboxSettings;
 import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
 import com.kiwoomhub.sandbox.ws.SessionInfo;
 import com.kiwoomhub.sandbox.ws.WebSocketSettings;
@@ -68,11 +67,7 @@ class SeveralInstancesTest {
         broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
                 "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
-        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0",
-                "credentials[0].app-key", "key-alpha", "credentials[0].secret-key", "secret-alpha",
-                "credentials[0].account-number", "5012345601",
-                "credentials[1].app-key", "key-beta", "credentials[1].secret-key", "secret-beta",
-                "credentials[1].account-number", "5099999901")));
+        sandbox = Sandbox.start(ClusterHubArguments.sandboxFor(ACCOUNTS));
         sandboxWs = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
         sandbox.realtime(sandboxWs);
     }

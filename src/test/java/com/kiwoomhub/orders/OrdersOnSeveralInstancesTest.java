@@ -28,7 +28,6 @@ import com.kiwoomhub.KiwoomHubApplication;
 import com.kiwoomhub.cluster.ClusterHubArguments;
 import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.SandboxSettings;
 
 /**
  * Two instances in {@code hub.cluster.service: kafka} mode share one account: only its owner consumes the
@@ -55,9 +54,7 @@ class OrdersOnSeveralInstancesTest {
                 "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "5",
                 "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
-        sandbox = Sandbox.start(SandboxSettings.of(Map.of("tick-interval", "0", "rate-limit", "0",
-                "credentials[0].app-key", "key-alpha", "credentials[0].secret-key", "secret-alpha",
-                "credentials[0].account-number", "5012345601")));
+        sandbox = Sandbox.start(ClusterHubArguments.sandboxFor(List.of("alpha")));
         sandbox.market().setPreviousClose(SYMBOL, 100_000);
         sandbox.market().setPrice(SYMBOL, 100_000);
         flow = new OrderFlowFixture(broker.getBrokersAsString(), sandbox);
