@@ -188,9 +188,11 @@ class MarketDataFlowTest {
     @Test
     void noKeyOrTokenShowsInLogsOrActuator(CapturedOutput output) {
         SandboxSettings.Credential keys = sandbox.settings().credentials().get(0);
+        // the reissue comes with the next poll that meets the expired token: polling must be under way
+        await().atMost(Duration.ofSeconds(60)).until(() -> !sandbox.requests().withApiId("ka10095").isEmpty());
         sandbox.tokens().expireAll();
         int issued = tokenIssues();
-        await().atMost(Duration.ofSeconds(20)).until(() -> tokenIssues() > issued);
+        await().atMost(Duration.ofSeconds(60)).until(() -> tokenIssues() > issued);
         String token = tokens.token(accounts.primary());
 
         for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator/camelroutes",
