@@ -76,7 +76,7 @@ class FeedLimitsTest extends RealtimeFlowsTest {
         String symbols = IntStream.range(0, 10_000).mapToObj(i -> "\"" + (100000 + i) + "\"").collect(Collectors.joining(","));
         try (FeedTestClient client = new FeedTestClient(FEED_PORT)) {
             client.send("{\"type\":\"SUBSCRIBE\",\"symbols\":[" + symbols + "]}");
-            assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo("1009 message too big: at most 16384 bytes");
+            assertThat(client.closed().get(30, TimeUnit.SECONDS)).isEqualTo("1009 message too big: at most 16384 bytes");
         }
     }
 
