@@ -74,13 +74,17 @@ public class Subscriptions {
      * Subscribes the indices (0J) and the configured channels for the real-time watchlist, as far as
      * the carriers' item slots reach (indices first, then the watchlist in order; the rest is left
      * out with one warning and shown in health), plus the market-wide 0s and 1h and the account-wide
-     * 04 registrations. Repeating it changes nothing.
+     * 04 registrations. Repeating it changes nothing (and warns no more).
      *
      * @return a line for the log
      */
     public synchronized String subscribeConfigured() {
         if (sessions.all().isEmpty()) {
             return "no real-time session (no account, or kiwoom.realtime.enabled=false): nothing subscribed";
+        }
+        if (configured) {
+            // the first run-time request ran it already
+            return "configured subscriptions already in place; " + summary();
         }
         configured = true;
         KiwoomSession primary = sessions.all().get(0);
