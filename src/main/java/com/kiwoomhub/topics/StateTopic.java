@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A compacted Kafka topic that holds the hub's own state as the latest value per key (a null value
- * removes the key): created compacted on first use, read from its beginning to its end at start, and
- * written one acknowledged record at a time ({@code acks=all}, idempotent). Internal to the hub, and
- * safe to share between instances as long as each writes only its own keys.
+ * removes the key): created compacted on first use, read from its beginning to its end at start (then,
+ * where other instances write it too, followed: {@link #follow}), and written in acknowledged records
+ * ({@code acks=all}, idempotent). Internal to the hub, and safe to share between instances as long as
+ * one instance at a time writes a given key.
  */
 public class StateTopic implements AutoCloseable {
 
@@ -102,7 +103,7 @@ public class StateTopic implements AutoCloseable {
 
     /**
      * Hands every record written after the last {@link #readAll} (from the beginning without one) to
-     * {@code changes}, in order, a poll's worth at a time (key → value, {@code null} for a tombstone), on
+     * {@code changes}, in order, a burst at a time (key → value, {@code null} for a tombstone), on
      * a thread of its own until {@link #close}. Calling it again while following changes nothing.
      */
     public synchronized void follow(StateFollower.Changes changes) {
