@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code kiwoom.realtime.*} settings: how the WebSocket sessions connect, recover and pace
  * registrations. Defaults follow the limits measured against Kiwoom (docs/kiwoom-protocol.md §9, §8).
+ * {@code shared-subscriptions}: true spreads the real-time items over the sessions of every configured
+ * account (200 each); false keeps them all on the primary (first) account's session.
  */
 @ConfigurationProperties("kiwoom.realtime")
 public record RealtimeProperties(
@@ -20,7 +22,8 @@ public record RealtimeProperties(
         @DefaultValue("100") int itemsPerReg,
         @DefaultValue("200") int maxItems,
         @DefaultValue("10000") int queueCapacity,
-        @DefaultValue("60s") Duration downAfter) {
+        @DefaultValue("60s") Duration downAfter,
+        @DefaultValue("true") boolean sharedSubscriptions) {
 
     /** Exponential back-off between connection attempts; each delay is drawn from [delay/2, delay]. */
     public record Reconnect(@DefaultValue("250ms") Duration initialDelay,

@@ -1,11 +1,14 @@
 package com.kiwoomhub.realtime;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,12 +21,15 @@ import com.kiwoomhub.topics.TopicNames;
 /**
  * The run-time subscriptions (those asked for on {@code kiwoom.subscription-requests}, not the
  * configured watchlist) on their compacted state topic, one record per account × symbol × channel:
- * the subscription while it holds, a tombstone once it is unsubscribed. Read back at start so that
- * a restart registers them again; keyed by account so that instances sharing the topic each restore
- * their own accounts' items. A mirror of the topic is kept in memory for health.
+ * the subscription while it holds, a tombstone once it is unsubscribed. The account is the placement:
+ * the session that carries the item. Read back at start, then followed, so that every instance sharing
+ * the topic holds the same placement and the owner of an account registers what was placed on it,
+ * whichever instance placed it. A mirror of the topic is kept in memory for health.
  */
 @Component
 public class SubscriptionStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
 
     /** One stored subscription: a symbol's channel, carried by an account's session. */
     public record Entry(String account, String symbol, String channel) {
@@ -31,6 +37,10 @@ public class SubscriptionStore implements AutoCloseable {
         String key() {
             return account + "/" + symbol + "/" + channel;
         }
+    }
+
+    /** A record of the topic: the entry held, or released (a tombstone). */
+    record Change(Entry entry, boolean held) {
     }
 
     private final StateTopic topic;
@@ -67,29 +77,44 @@ public class SubscriptionStore implements AutoCloseable {
         return List.copyOf(entries.values());
     }
 
-    /** Remembers that the account's session now carries these symbols for these channels. */
-    public synchronized void subscribed(String account, Collection<String> symbols, Collection<String> channels) {
-        for (String symbol : symbols) {
-            for (String channel : channels) {
-                Entry entry = new Entry(account, symbol, channel);
-                if (!entry.equals(entries.get(entry.key()))) {
-                    topic.write(entry.key(), json(entry));
-                    entries.put(entry.key(), entry);
+    /**
+     * From the end of {@link #load} on, hands every change written to the topic (by any instance, this
+     * one included) to {@code changes}, a burst at a time.
+     */
+    public void follow(Consumer<List<Change>> changes) {
+        topic.follow(records -> {
+            List<Change> burst = new ArrayList<>();
+            records.forEach(r -> {
+                Change change = change(r.getKey(), r.getValue());
+                if (change != null) {
+                    burst.add(change);
+                }
+            });
+            changes.accept(burst);
+        });
+    }
+
+    /** Returns once every change written before this call has been handed to the follower. */
+    public void awaitFollowed() {
+        topic.awaitFollowed();
+    }
+
+    /** Writes the changes (held: the entry; released: a tombstone) and returns once Kafka has them all. */
+    public void write(List<Change> changes) {
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        synchronized (this) {
+            for (Change c : changes) {
+                Entry e = c.entry();
+                if (c.held() && !e.equals(entries.get(e.key()))) {
+                    records.add(new AbstractMap.SimpleEntry<>(e.key(), json(e)));
+                } else if (!c.held()) {
+                    records.add(new AbstractMap.SimpleEntry<>(e.key(), null));
                 }
             }
         }
-    }
-
-    /** Forgets these symbols' channels on the account (a tombstone for each one stored). */
-    public synchronized void unsubscribed(String account, Collection<String> symbols, Collection<String> channels) {
-        for (String symbol : symbols) {
-            for (String channel : channels) {
-                String key = new Entry(account, symbol, channel).key();
-                if (entries.containsKey(key)) {
-                    topic.write(key, null);
-                    entries.remove(key);
-                }
-            }
+        topic.writeAll(records);
+        synchronized (this) {
+            changes.forEach(this::mirror);
         }
     }
 
@@ -98,6 +123,25 @@ public class SubscriptionStore implements AutoCloseable {
         List<Entry> mine = new ArrayList<>();
         entries.values().stream().filter(e -> e.account().equals(account)).forEach(mine::add);
         return mine;
+    }
+
+    private synchronized Change change(String key, String value) {
+        String[] parts = key.split("/", -1);
+        if (parts.length != 3) {
+            LOG.warn("Skipped a record of {} with the key '{}' (not account/symbol/channel)", topic.name(), key);
+            return null;
+        }
+        Change change = new Change(new Entry(parts[0], parts[1], parts[2]), value != null);
+        mirror(change);
+        return change;
+    }
+
+    private void mirror(Change c) {
+        if (c.held()) {
+            entries.put(c.entry().key(), c.entry());
+        } else {
+            entries.remove(c.entry().key());
+        }
     }
 
     private static String json(Entry entry) {

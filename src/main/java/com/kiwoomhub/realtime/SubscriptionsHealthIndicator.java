@@ -10,16 +10,22 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code kiwoomSubscriptions} in /actuator/health: per account alias, the items its session carries
- * and the run-time subscriptions (from {@code kiwoom.subscription-requests}) among them, listed as
- * {@code symbol channel} or, past {@value #LISTED} of them, counted per channel. DOWN when the stored
- * run-time subscriptions could not be read at start (they are then not subscribed).
+ * {@code kiwoomSubscriptions} in /actuator/health: whether subscriptions are shared over the accounts'
+ * sessions, and per account alias the items its session carries (the count and the first
+ * {@value #SAMPLE} in code order), whether this instance registers them at Kiwoom ({@code heldHere}
+ * false: another instance owns the account, and this one only keeps them for a takeover), and the
+ * run-time subscriptions (from {@code kiwoom.subscription-requests}) among them, listed as
+ * {@code symbol channel} or, past {@value #LISTED} of them, counted per channel. Every instance shows
+ * the same placement. DOWN when the stored run-time subscriptions could not be read at start (they are
+ * then not subscribed).
  */
 @Component("kiwoomSubscriptions")
 public class SubscriptionsHealthIndicator implements HealthIndicator {
 
     /** Beyond this many run-time subscriptions an account shows counts per channel instead of a list. */
     static final int LISTED = 50;
+    /** Items named per account. */
+    static final int SAMPLE = 20;
 
     private final Subscriptions subscriptions;
 
@@ -30,10 +36,14 @@ public class SubscriptionsHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sharedSubscriptions", subscriptions.shared());
         subscriptions.itemsByAccount().forEach((account, items) -> {
             List<SubscriptionStore.Entry> runTime = subscriptions.runTime(account);
+            List<String> held = subscriptions.itemsOf(account);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("items", items);
+            detail.put("heldHere", subscriptions.heldHere(account));
+            detail.put("itemSample", held.subList(0, Math.min(SAMPLE, held.size())));
             detail.put("runTime", runTime.size());
             if (runTime.size() <= LISTED) {
                 detail.put("runTimeSubscriptions", runTime.stream().map(e -> e.symbol() + " " + e.channel()).toList());

@@ -1,11 +1,13 @@
 package com.kiwoomhub.topics;
 
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A compacted Kafka topic that holds the hub's own state as the latest value per key (a null value
- * removes the key): created compacted on first use, read from its beginning to its end at start, and
- * written one acknowledged record at a time ({@code acks=all}, idempotent). Internal to the hub, and
- * safe to share between instances as long as each writes only its own keys.
+ * removes the key): created compacted on first use, read from its beginning to its end at start (then,
+ * where other instances write it too, followed: {@link #follow}), and written in acknowledged records
+ * ({@code acks=all}, idempotent). Internal to the hub, and safe to share between instances as long as
+ * one instance at a time writes a given key.
  */
 public class StateTopic implements AutoCloseable {
 
@@ -44,6 +47,9 @@ public class StateTopic implements AutoCloseable {
     private final String topic;
     private final int partitions;
     private KafkaProducer<String, String> producer;
+    /** Where the last {@link #readAll} stopped: a follower goes on from there. */
+    private Map<TopicPartition, Long> readTo = Map.of();
+    private StateFollower follower;
 
     /** Nothing is created, read or written before the first call that needs the topic. */
     public StateTopic(String bootstrapServers, String topic, int partitions) {
@@ -88,24 +94,63 @@ public class StateTopic implements AutoCloseable {
                     }
                 }
             }
+            Map<TopicPartition, Long> reached = new LinkedHashMap<>();
+            all.forEach(p -> reached.put(p, reader.position(p)));
+            readTo = reached;
         }
         return latest;
     }
 
-    /** Writes the value of a key ({@code null}: removes it) and returns once the cluster has it. */
-    public synchronized void write(String key, String value) {
+    /**
+     * Hands every record written after the last {@link #readAll} (from the beginning without one) to
+     * {@code changes}, in order, a burst at a time (key → value, {@code null} for a tombstone), on
+     * a thread of its own until {@link #close}. Calling it again while following changes nothing.
+     */
+    public synchronized void follow(StateFollower.Changes changes) {
+        if (follower == null) {
+            follower = new StateFollower(topic, readerConfig(), bootstrapServers, readTo, changes);
+        }
+    }
+
+    /**
+     * Returns once the follower has handed over every record written before this call.
+     *
+     * @throws IllegalStateException when nothing follows the topic, or it does not catch up within 30 s
+     */
+    public void awaitFollowed() {
+        StateFollower f;
+        synchronized (this) {
+            f = follower;
+        }
+        if (f == null) {
+            throw new IllegalStateException("Nothing follows the state topic " + topic);
+        }
+        f.awaitCaughtUp(TIMEOUT);
+    }
+
+    /** Writes the values of several keys (in order; {@code null} removes one) and returns once the cluster has them all. */
+    public synchronized void writeAll(List<Map.Entry<String, String>> records) {
         if (producer == null) {
             ensureCompacted();
             producer = new KafkaProducer<>(producerConfig());
         }
+        List<Future<?>> sent = new ArrayList<>();
+        records.forEach(r -> sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (Future<?> f : sent) {
+                f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing the state topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not write the state topic " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the value of a key ({@code null}: removes it) and returns once the cluster has it. */
+    public void write(String key, String value) {
+        writeAll(List.of(new AbstractMap.SimpleEntry<>(key, value)));
     }
 
     /** Creates the topic compacted, or makes an existing one compacted (a deleted state would be forgotten). */
@@ -157,6 +202,10 @@ public class StateTopic implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

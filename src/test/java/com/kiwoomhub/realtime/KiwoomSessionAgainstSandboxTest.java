@@ -96,7 +96,7 @@ class KiwoomSessionAgainstSandboxTest {
     private KiwoomSession newSession(SimpleMeterRegistry registry) {
         RealtimeProperties settings = new RealtimeProperties(true, Duration.ofSeconds(2),
                 new RealtimeProperties.Reconnect(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0),
-                STALL_TIMEOUT, EVICTION_BACKOFF, 4, 100, 200, 10_000, Duration.ofSeconds(60));
+                STALL_TIMEOUT, EVICTION_BACKOFF, 4, 100, 200, 10_000, Duration.ofSeconds(60), true);
         return new KiwoomSession(account, tokens, settings, registry);
     }
 

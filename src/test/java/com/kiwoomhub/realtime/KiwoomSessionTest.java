@@ -59,7 +59,7 @@ class KiwoomSessionTest {
     static RealtimeProperties settings(Duration stallTimeout, Duration evictionBackoff, double regPerSecond) {
         return new RealtimeProperties(true, Duration.ofSeconds(2),
                 new RealtimeProperties.Reconnect(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0),
-                stallTimeout, evictionBackoff, regPerSecond, 100, 200, 10_000, Duration.ofSeconds(60));
+                stallTimeout, evictionBackoff, regPerSecond, 100, 200, 10_000, Duration.ofSeconds(60), true);
     }
 
     private KiwoomSession session(RealtimeProperties settings) {
@@ -283,7 +283,7 @@ class KiwoomSessionTest {
     void aBlockedRouteOverflowsTheQueueCountedButPingsStillGetEchoed() throws Exception {
         RealtimeProperties small = settings(Duration.ofSeconds(2), Duration.ofSeconds(30), 4);
         session = session(new RealtimeProperties(true, small.connectTimeout(), small.reconnect(), small.stallTimeout(),
-                small.evictionBackoff(), 4, 100, 200, 20, small.downAfter()));
+                small.evictionBackoff(), 4, 100, 200, 20, small.downAfter(), true));
         CountDownLatch route = new CountDownLatch(1);
         session.addListener(frame -> {
             try {

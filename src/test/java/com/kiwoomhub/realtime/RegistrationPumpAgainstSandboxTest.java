@@ -66,7 +66,7 @@ class RegistrationPumpAgainstSandboxTest {
     private void loggedInSession(double regPerSecond) {
         RealtimeProperties settings = new RealtimeProperties(true, Duration.ofSeconds(2),
                 new RealtimeProperties.Reconnect(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0),
-                Duration.ofSeconds(60), Duration.ofSeconds(3), regPerSecond, 100, 200, 10_000, Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofSeconds(3), regPerSecond, 100, 200, 10_000, Duration.ofSeconds(60), true);
         session = new KiwoomSession(account, tokens, settings, meters);
         session.start();
         await().atMost(WAIT).until(() -> session.state() == SessionState.LOGGED_IN && loggedIn().size() == 1);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,10 @@ class SubscriptionsTest {
     private final KiwoomSession second = session("second");
     private final InMemoryStateTopic stored = new InMemoryStateTopic("kiwoom.subscriptions");
     private final Subscriptions subscriptions = subscriptions(List.of("005930", "000660"));
+    /** No watchlist and no indices: every slot is free for the requests. */
+    private final Subscriptions bare = new Subscriptions(new KiwoomSessions(List.of(main, second)),
+            new SubscriptionProperties(List.of("trades"), List.of(), List.of(), true, true, true, "group"), settings,
+            new SubscriptionStore(stored));
 
     @Test
     void spreadsItemsOverTheAccountsSessionsUpToTwoHundredEach() {
@@ -41,8 +46,8 @@ class SubscriptionsTest {
 
     @Test
     void refusesARequestThatDoesNotFitAndRegistersNothingOfIt() {
-        subscriptions.apply(request("SUBSCRIBE", 300, "trades"));
-        assertThatThrownBy(() -> subscriptions.apply(request("SUBSCRIBE", 101, "trades", 800_000)))
+        bare.apply(request("SUBSCRIBE", 300, "trades"));
+        assertThatThrownBy(() -> bare.apply(request("SUBSCRIBE", 101, "trades", 800_000)))
                 .isInstanceOf(SubscriptionRejectedException.class)
                 .hasMessageContaining("101 new symbol(s)").hasMessageContaining("only 100 are free")
                 .extracting(e -> ((SubscriptionRejectedException) e).getCode()).isEqualTo("HUB_SUBSCRIPTION_LIMIT");
@@ -51,13 +56,13 @@ class SubscriptionsTest {
 
     @Test
     void anotherChannelForASubscribedSymbolTakesNoNewSlot() {
-        subscriptions.apply(request("SUBSCRIBE", 400, "trades"));
-        subscriptions.apply(request("SUBSCRIBE", 400, "orderbooks"));
+        bare.apply(request("SUBSCRIBE", 400, "trades"));
+        bare.apply(request("SUBSCRIBE", 400, "orderbooks"));
         assertThat(main.registeredItems() + second.registeredItems()).isEqualTo(400);
 
-        subscriptions.apply(request("UNSUBSCRIBE", 400, "trades"));
+        bare.apply(request("UNSUBSCRIBE", 400, "trades"));
         assertThat(main.registeredItems() + second.registeredItems()).isEqualTo(400);
-        subscriptions.apply(request("UNSUBSCRIBE", 400, "orderbooks"));
+        bare.apply(request("UNSUBSCRIBE", 400, "orderbooks"));
         assertThat(main.registeredItems() + second.registeredItems()).isZero();
     }
 
@@ -119,17 +124,17 @@ class SubscriptionsTest {
 
     @Test
     void appliedRequestsAreStoredPerAccountSymbolAndChannelAndUnsubscribeLeavesTombstones() {
-        subscriptions.apply("""
+        bare.apply("""
                 {"action":"SUBSCRIBE","symbols":["900001"],"channels":["trades","orderbooks"]}""");
         String owner = main.registeredItems() == 1 ? "main" : "second";
-        subscriptions.apply("""
+        bare.apply("""
                 {"action":"UNSUBSCRIBE","symbols":["900001","900002"],"channels":["orderbooks"]}""");
 
         assertThat(stored.writes()).containsExactly(
                 owner + "/900001/trades={\"account\":\"" + owner + "\",\"symbol\":\"900001\",\"channel\":\"trades\"}",
                 owner + "/900001/orderbooks={\"account\":\"" + owner + "\",\"symbol\":\"900001\",\"channel\":\"orderbooks\"}",
                 owner + "/900001/orderbooks=null");
-        assertThat(subscriptions.runTime(owner)).containsExactly(new SubscriptionStore.Entry(owner, "900001", "trades"));
+        assertThat(bare.runTime(owner)).containsExactly(new SubscriptionStore.Entry(owner, "900001", "trades"));
     }
 
     @Test
@@ -152,6 +157,64 @@ class SubscriptionsTest {
         assertThat(restarted.runTime("second")).extracting(SubscriptionStore.Entry::symbol).containsExactly("900001", "900002");
         assertThat(restarted.restoreError()).isNull();
     }
+    @Test
+    void withoutSharingEveryItemStaysOnThePrimarySessionAndARequestBeyondItsSlotsIsRefused() {
+        Subscriptions primaryOnly = new Subscriptions(new KiwoomSessions(List.of(main, second)), new SubscriptionProperties(
+                List.of("trades"), List.of("005930", "000660"), List.of("001", "101"), true, true, true, "group"),
+                unshared(), new SubscriptionStore(stored));
+
+        primaryOnly.apply(request("SUBSCRIBE", 196, "trades"));
+
+        assertThat(primaryOnly.itemsByAccount()).containsEntry("main", 200).containsEntry("second", 0);
+        assertThat(second.registeredItems()).isZero();
+        assertThatThrownBy(() -> primaryOnly.apply(request("SUBSCRIBE", 1, "trades", 800_000)))
+                .isInstanceOf(SubscriptionRejectedException.class)
+                .hasMessage("subscribing 1 new symbol(s) needs 1 item slots, but only 0 are free: Kiwoom carries 200 items"
+                        + " per connection and only the primary account 'main' carries them"
+                        + " (kiwoom.realtime.shared-subscriptions is false) (200 items subscribed). Unsubscribe some, or"
+                        + " configure another account (app key) under kiwoom.accounts and set"
+                        + " kiwoom.realtime.shared-subscriptions=true.");
+    }
+
+    @Test
+    void everyInstanceHoldsThePlacementTheRequestReaderWroteAndANewInstanceRestoresIt() {
+        KiwoomSession otherMain = session("main");
+        KiwoomSession otherSecond = session("second");
+        Subscriptions other = subscriptions(List.of("005930", "000660"), otherMain, otherSecond);
+        other.subscribeConfigured();
+        other.restoreRunTime();
+
+        subscriptions.apply(request("SUBSCRIBE", 300, "trades"));
+        subscriptions.apply(request("UNSUBSCRIBE", 50, "trades", 900_100));
+        subscriptions.apply("{\"action\":\"UNSUBSCRIBE\",\"symbols\":[\"005930\"],\"channels\":[\"trades\",\"orderbooks\"]}");
+
+        assertThat(subscriptions.itemsByAccount()).isEqualTo(Map.of("main", 126, "second", 127));
+        for (String alias : List.of("main", "second")) {
+            assertThat(other.itemsOf(alias)).isEqualTo(subscriptions.itemsOf(alias));
+        }
+        assertThat(otherMain.registeredItems()).isEqualTo(main.registeredItems());
+        assertThat(otherSecond.registeredItems()).isEqualTo(second.registeredItems());
+        assertThat(other.itemsOf("main")).doesNotContain("005930", "900100").contains("001", "900000");
+        assertThat(other.itemsOf("second")).contains("101", "000660", "900001");
+
+        // an instance started now (a new owner) holds the same run-time placement from the store
+        KiwoomSession newMain = session("main");
+        KiwoomSession newSecond = session("second");
+        Subscriptions restarted = subscriptions(List.of("005930", "000660"), newMain, newSecond);
+        restarted.subscribeConfigured();
+        restarted.restoreRunTime();
+        // the same, but for the watchlist symbol unsubscribed at run time: the configuration brings it back at start
+        assertThat(restarted.itemsOf("main")).containsExactlyElementsOf(Stream.concat(Stream.of("005930"),
+                subscriptions.itemsOf("main").stream()).sorted().toList());
+        assertThat(restarted.itemsOf("second")).isEqualTo(subscriptions.itemsOf("second"));
+    }
+
+    private RealtimeProperties unshared() {
+        RealtimeProperties s = settings;
+        return new RealtimeProperties(s.enabled(), s.connectTimeout(), s.reconnect(), s.stallTimeout(), s.evictionBackoff(),
+                s.regPerSecond(), s.itemsPerReg(), s.maxItems(), s.queueCapacity(), s.downAfter(), false);
+    }
+
     private static String request(String action, int count, String channel) {
         return request(action, count, channel, 900_000);
     }
