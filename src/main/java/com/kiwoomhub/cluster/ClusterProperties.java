@@ -66,8 +66,8 @@ public record ClusterProperties(
             Map<String, String> podLabels,
             @DefaultValue("kiwoom-hub") String leasePrefix,
             @DefaultValue("") String masterUrl,
-            @DefaultValue("15s") Duration leaseDuration,
-            @DefaultValue("10s") Duration renewDeadline,
+            @DefaultValue("10s") Duration leaseDuration,
+            @DefaultValue("6s") Duration renewDeadline,
             @DefaultValue("2s") Duration retryPeriod,
             @DefaultValue("1.2") double jitterFactor) {
 
@@ -86,8 +86,8 @@ public record ClusterProperties(
 
         /** The defaults, for code that builds settings by hand. */
         public static Kubernetes defaults() {
-            return new Kubernetes("", "", Map.of("app", "kiwoom-hub"), "kiwoom-hub", "", Duration.ofSeconds(15),
-                    Duration.ofSeconds(10), Duration.ofSeconds(2), 1.2);
+            return new Kubernetes("", "", Map.of("app", "kiwoom-hub"), "kiwoom-hub", "", Duration.ofSeconds(10),
+                    Duration.ofSeconds(6), Duration.ofSeconds(2), 1.2);
         }
     }
 }

@@ -39,11 +39,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  *
  * <p>Fencing: {@link #owns} is true only while Camel says this pod leads <em>and</em> less than
  * {@code renew-deadline} has passed since the start of this instance's own last read of the Lease that
- * showed this pod as holder (one read per account every retry period while it leads). Another pod can
+ * showed this pod as holder (one read per account every retry period). Another pod can
  * only write itself as holder after that read, and only leads {@code lease-duration} later, so owns() has
  * turned false by then by at least lease-duration − renew-deadline, even after a GC pause or SIGSTOP (the
- * clock is checked on every call; Camel's own timer would only fire after the process runs again). A
- * watchdog tells the listeners within 100 ms of a lapse. A clean stop tells the listeners first, then
+ * clock is checked on every call; Camel's own timer would only fire after the process runs again). Only
+ * a free Lease is led at once by its taker, and this pod frees a Lease only once owns() is false for it
+ * (or an operator deletes it). A watchdog tells the listeners within 100 ms of a lapse. A clean stop tells the listeners first, then
  * frees the Leases this pod holds, so another pod takes them at its next retry without waiting.
  */
 public final class KubernetesOwnership implements ClusterOwnership, SmartLifecycle {
@@ -57,6 +58,8 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     private final Supplier<KubernetesClient> clients;
     private final CamelContext camel;
     private final long deadlineNanos;
+    /** Longer than a holder can legitimately wait to lead: lease duration, renew deadline and two retries. */
+    private final long orphanAfterNanos;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Serialises {@link #settle}, so that listeners hear gains and losses in the order they happened. */
     private final Object telling = new Object();
@@ -65,6 +68,8 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     private final Map<String, Long> confirmedNanos = new HashMap<>();
     private final Set<String> told = new HashSet<>();
     private final Map<String, Integer> takeovers = new HashMap<>();
+    /** Since when the Lease has named this pod while Camel said it does not lead. */
+    private final Map<String, Long> orphanedSinceNanos = new HashMap<>();
 
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -85,6 +90,8 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
         this.clients = clients;
         this.camel = camel;
         this.deadlineNanos = settings.renewDeadline().toNanos();
+        this.orphanAfterNanos = settings.leaseDuration().plus(settings.renewDeadline()).toNanos()
+                + (long) (2 * settings.jitterFactor() * settings.retryPeriod().toNanos());
     }
 
     @Override
@@ -206,23 +213,51 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     }
 
     private void confirmAll() {
-        accounts.stream().map(KiwoomAccount::alias).filter(this::leads).forEach(this::confirm);
+        accounts.forEach(a -> confirm(a.alias()));
     }
 
-    /** Reads the account's Lease: holder = this pod renews the local deadline as of the read's start. */
+    /**
+     * Reads the account's Lease: holder = this pod renews the local deadline as of the read's start. Also
+     * frees a Lease that this pod holds without leading for longer than a takeover can take: Camel's
+     * controller ends its refresh loop when a renewal write fails, after which nobody would lead while
+     * this pod stays Ready.
+     */
     private void confirm(String alias) {
         long started = System.nanoTime();
+        boolean orphaned;
         try {
             Lease lease = leases.leases().inNamespace(namespace).withName(leaseName(alias)).get();
-            if (lease != null && lease.getSpec() != null && podName.equals(lease.getSpec().getHolderIdentity())) {
-                synchronized (this) {
+            boolean holder = lease != null && lease.getSpec() != null
+                    && podName.equals(lease.getSpec().getHolderIdentity());
+            synchronized (this) {
+                if (holder) {
                     confirmedNanos.merge(alias, started, Math::max);
                 }
+                if (holder && !leads(alias)) {
+                    orphanedSinceNanos.putIfAbsent(alias, started);
+                } else {
+                    orphanedSinceNanos.remove(alias);
+                }
+                orphaned = orphanedSinceNanos.containsKey(alias)
+                        && started - orphanedSinceNanos.get(alias) > orphanAfterNanos;
             }
         } catch (RuntimeException e) {
             LOG.debug("Cluster: Lease of '{}' not read ({})", alias, e.toString());
+            orphaned = false;
         }
         settle();
+        if (orphaned && running) {
+            LOG.error("Cluster: pod '{}' holds the Lease of account '{}' but its election has stopped renewing it; "
+                    + "freeing it so that a Ready pod takes the account (this pod takes it again only after a restart)",
+                    podName, alias);
+            synchronized (this) {
+                // owns() stays false from before the write, whatever Camel says next, until a read confirms again
+                confirmedNanos.remove(alias);
+                orphanedSinceNanos.remove(alias);
+            }
+            settle();
+            free(alias);
+        }
     }
 
     /** A clean stop: the Lease held by this pod is made free (optimistically), so another pod takes it at once. */

@@ -41,9 +41,9 @@ public class KubernetesOwnershipConfiguration {
     }
 
     /**
-     * In-cluster or kubeconfig settings; calls time out well inside the renew deadline and are not
-     * retried by the client (the election retries every retry period), so that a hung API server cannot
-     * hold a leader past its deadline unnoticed.
+     * In-cluster or kubeconfig settings; calls time out at a third of the renew deadline and are retried
+     * twice at most (the election itself retries every retry period), so that a hung API server stalls
+     * the election for about one renew deadline, not fabric8's default of minutes.
      */
     private static Config clientConfig(ClusterProperties.Kubernetes kubernetes) {
         ConfigBuilder builder = new ConfigBuilder(Config.autoConfigure(null));
@@ -52,6 +52,6 @@ public class KubernetesOwnershipConfiguration {
         }
         int timeout = (int) Math.max(1000, kubernetes.renewDeadline().dividedBy(3).toMillis());
         return builder.withConnectionTimeout(timeout).withRequestTimeout(timeout)
-                .withRequestRetryBackoffLimit(0).build();
+                .withRequestRetryBackoffLimit(2).build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -59,7 +60,10 @@ class KubernetesOwnershipTest {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
-        admin = client(new AtomicBoolean());
+        admin = client(request -> false, Duration.ofSeconds(30));
+        // the first (de)serialisation loads every model class, seconds on a busy machine, in the server too
+        createPod("warm-up", "hub-0");
+        assertThat(admin.pods().inNamespace("warm-up").withName("hub-0").get().getStatus().getPhase()).isEqualTo("Running");
         camel = new DefaultCamelContext();
         camel.start();
     }
@@ -74,8 +78,8 @@ class KubernetesOwnershipTest {
     @Test
     void eachAccountHasOneOwnerAndAStoppingOwnerHandsOverAtOnce() {
         String namespace = "handover";
-        KubernetesOwnership a = pod(namespace, "hub-a", new AtomicBoolean());
-        KubernetesOwnership b = pod(namespace, "hub-b", new AtomicBoolean());
+        KubernetesOwnership a = pod(namespace, "hub-a", request -> false);
+        KubernetesOwnership b = pod(namespace, "hub-b", request -> false);
         try {
             a.start();
             b.start();
@@ -107,8 +111,8 @@ class KubernetesOwnershipTest {
         String namespace = "cutoff";
         AtomicBoolean cutA = new AtomicBoolean();
         AtomicBoolean cutB = new AtomicBoolean();
-        KubernetesOwnership a = pod(namespace, "hub-a", cutA);
-        KubernetesOwnership b = pod(namespace, "hub-b", cutB);
+        KubernetesOwnership a = pod(namespace, "hub-a", request -> cutA.get());
+        KubernetesOwnership b = pod(namespace, "hub-b", request -> cutB.get());
         try {
             a.start();
             b.start();
@@ -142,8 +146,9 @@ class KubernetesOwnershipTest {
             assertThat(ownerOwnedAtGain.get()).isFalse();
             assertThat(gained).as("the new holder waits the lease duration")
                     .isGreaterThanOrEqualTo(SETTINGS.leaseDuration().toMillis());
+            // lease duration + one retry period (× jitter), with room for a busy machine
             assertThat(gained).isLessThanOrEqualTo(
-                    SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plusSeconds(2).toMillis());
+                    SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plusSeconds(3).toMillis());
             assertThat(owner.owns("beta")).as("the cut-off pod owns nothing").isFalse();
             await().atMost(Duration.ofSeconds(3)).until(() -> other.owns("beta"));
         } finally {
@@ -152,29 +157,78 @@ class KubernetesOwnershipTest {
         }
     }
 
+    /**
+     * camel-kubernetes' controller ends its refresh loop when a renewal write fails; the account must not
+     * stay without an owner while the failed pod stays Ready.
+     */
+    @Test
+    void aFailedRenewalDoesNotLeaveTheAccountWithoutOwner() {
+        String namespace = "renewal";
+        AtomicBoolean failA = new AtomicBoolean();
+        AtomicBoolean failB = new AtomicBoolean();
+        KubernetesOwnership a = pod(namespace, "hub-a", request -> failsOnce(request, failA));
+        KubernetesOwnership b = pod(namespace, "hub-b", request -> failsOnce(request, failB));
+        try {
+            a.start();
+            b.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> oneOwnerEach(a, b));
+            KubernetesOwnership owner = a.owns("alpha") ? a : b;
+            KubernetesOwnership other = owner == a ? b : a;
+            AtomicLong lostAt = new AtomicLong();
+            AtomicLong gainedAt = new AtomicLong();
+            owner.addListener(listener("alpha", lostAt::set, at -> { }));
+            other.addListener(listener("alpha", at -> { }, gainedAt::set));
+
+            long failing = System.nanoTime();
+            (owner == a ? failA : failB).set(true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.owns("alpha"));
+            System.out.println("Kubernetes failed renewal: old owner stopped after " + (lostAt.get() - failing) / 1_000_000
+                    + " ms, new owner started after " + (gainedAt.get() - failing) / 1_000_000 + " ms");
+            assertThat(lostAt.get()).isPositive().isLessThan(gainedAt.get());
+            assertThat(owner.owns("alpha")).isFalse();
+            assertThat(admin.leases().inNamespace(namespace).withName(owner.leaseName("alpha")).get().getSpec()
+                    .getHolderIdentity()).isEqualTo(other.instanceId());
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    /** The next renewal write of alpha's Lease once {@code armed} is set. */
+    private static boolean failsOnce(HttpRequest request, AtomicBoolean armed) {
+        return "PUT".equals(request.method()) && request.uri().getPath().endsWith("kiwoom-alpha")
+                && armed.compareAndSet(true, false);
+    }
+
     private static boolean oneOwnerEach(KubernetesOwnership a, KubernetesOwnership b) {
         return ACCOUNTS.stream().map(KiwoomAccount::alias).allMatch(alias -> a.owns(alias) != b.owns(alias));
     }
 
     /** A Running and Ready pod with the hub's labels, and its ownership (not started). */
-    private static KubernetesOwnership pod(String namespace, String name, AtomicBoolean cut) {
+    private static KubernetesOwnership pod(String namespace, String name, Predicate<HttpRequest> failing) {
+        createPod(namespace, name);
+        return new KubernetesOwnership(ACCOUNTS, SETTINGS, name, namespace, () -> client(failing, Duration.ofSeconds(1)),
+                camel);
+    }
+
+    private static void createPod(String namespace, String name) {
         Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace)
                 .addToLabels("app", "kiwoom-hub").endMetadata()
                 .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
                 .endCondition().endStatus().build();
         admin.pods().inNamespace(namespace).resource(pod).create();
-        return new KubernetesOwnership(ACCOUNTS, SETTINGS, name, namespace, () -> client(cut), camel);
     }
 
-    /** A client of the mock server; while {@code cut} is set its calls go nowhere, as from a lost node. */
-    private static KubernetesClient client(AtomicBoolean cut) {
+    /** A client of the mock server; the calls {@code failing} picks go nowhere, as from a lost node. The
+     *  instances' calls time out at half the renew deadline, as the hub's do at a third of it. */
+    private static KubernetesClient client(Predicate<HttpRequest> failing, Duration timeout) {
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:" + server.getPort())
-                .withNamespace("test").withRequestRetryBackoffLimit(0).withConnectionTimeout(500)
-                .withRequestTimeout(1000).build();
+                .withNamespace("test").withRequestRetryBackoffLimit(0).withConnectionTimeout((int) timeout.toMillis())
+                .withRequestTimeout((int) timeout.toMillis()).build();
         Interceptor nowhere = new Interceptor() {
             @Override
             public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
-                if (cut.get()) {
+                if (failing.test(request)) {
                     builder.uri(URI.create("http://127.0.0.1:1/"));
                 }
             }
