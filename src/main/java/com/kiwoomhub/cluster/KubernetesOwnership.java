@@ -152,8 +152,11 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
             for (KiwoomAccount account : accounts) {
                 String alias = account.alias();
                 CamelClusterView view = service.getView(OwnershipClusterService.namespace(alias));
-                view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) ->
-                        scheduler.execute(() -> confirm(alias)));
+                view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> {
+                    if (running) {
+                        scheduler.execute(() -> confirm(alias));
+                    }
+                });
                 views.put(alias, view);
             }
         } catch (Exception e) {
