@@ -9,9 +9,11 @@ import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.RoutePolicySupport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.annotation.Configuration;
 
 import com.kiwoomhub.kiwoom.AccountOwnership;
@@ -24,8 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Who owns which account ({@code hub.cluster.service}): {@code none} = this instance, all of them;
- * {@code kafka} = elected through the group on {@code topics.hub-ownership} ({@link KafkaOwnership}),
- * exposed to routes as the Camel cluster service {@link OwnershipClusterService}.
+ * {@code kafka} = elected through the group on {@code topics.hub-ownership} ({@link KafkaOwnership});
+ * {@code kubernetes} = elected through Leases ({@link KubernetesOwnershipConfiguration}, which alone
+ * touches the Kubernetes classes). Either is exposed to routes as the Camel cluster service
+ * {@link OwnershipClusterService}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -47,7 +51,12 @@ public class ClusterConfiguration {
                 ? System.getenv().getOrDefault("HOSTNAME", "hub") + "-" + ProcessHandle.current().pid()
                 : settings.instanceId();
         KafkaOwnership ownership = new KafkaOwnership(accounts.all(), bootstrapServers, topics.hubOwnership(), settings, instance);
-        // joins once the routes are up, so that their ClusteredRoutePolicy sees every gain
+        startOnceCamelStarted(ownership, camel);
+        return ownership;
+    }
+
+    /** The election starts once the routes are up, so that their ClusteredRoutePolicy sees every gain. */
+    static void startOnceCamelStarted(Lifecycle ownership, CamelContext camel) throws Exception {
         camel.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
@@ -61,7 +70,6 @@ public class ClusterConfiguration {
                 ownership.start();
             }
         });
-        return ownership;
     }
 
     @Bean("accountOwnership")
@@ -71,8 +79,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "hub.cluster.service", havingValue = "kafka")
-    OwnershipClusterService ownershipClusterService(KafkaOwnership ownership, CamelContext camel) throws Exception {
+    @ConditionalOnExpression("!'${hub.cluster.service:none}'.equalsIgnoreCase('none')")
+    OwnershipClusterService ownershipClusterService(ClusterOwnership ownership, CamelContext camel) throws Exception {
         OwnershipClusterService service = new OwnershipClusterService(ownership);
         service.setCamelContext(camel);
         camel.addService(service);
@@ -105,7 +113,7 @@ public class ClusterConfiguration {
     @Bean("hubCluster")
     ClusterHealthIndicator hubClusterHealthIndicator(ClusterProperties settings, KiwoomAccounts accounts,
                                                      AccountOwnership ownership,
-                                                     ObjectProvider<KafkaOwnership> election, MeterRegistry meters) {
+                                                     ObjectProvider<ClusterOwnership> election, MeterRegistry meters) {
         return new ClusterHealthIndicator(settings, accounts, ownership, election.getIfAvailable(), meters);
     }
 }

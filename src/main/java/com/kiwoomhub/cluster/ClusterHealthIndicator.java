@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code hubCluster} in /actuator/health, always UP (a standby is healthy): the cluster service, this
  * instance, and per account its role here (OWNER or STANDBY), the lease age and the takeovers. The same
  * as meters: {@code hub.cluster.owned{account}} (1 = owner), {@code hub.cluster.lease.age} (seconds
- * since the lease was renewed) and {@code hub.cluster.takeovers{account}}.
+ * since the oldest lease held here was renewed) and {@code hub.cluster.takeovers{account}}.
  */
 public final class ClusterHealthIndicator implements HealthIndicator {
 
@@ -27,10 +27,10 @@ public final class ClusterHealthIndicator implements HealthIndicator {
     private final KiwoomAccounts accounts;
     private final AccountOwnership ownership;
     /** Null with {@code hub.cluster.service: none}. */
-    private final KafkaOwnership election;
+    private final ClusterOwnership election;
 
     public ClusterHealthIndicator(ClusterProperties settings, KiwoomAccounts accounts, AccountOwnership ownership,
-                                  KafkaOwnership election, MeterRegistry meters) {
+                                  ClusterOwnership election, MeterRegistry meters) {
         this.settings = settings;
         this.accounts = accounts;
         this.ownership = ownership;
@@ -44,7 +44,7 @@ public final class ClusterHealthIndicator implements HealthIndicator {
                     .description("Times this instance took the account over").tag("account", alias).register(meters);
         }
         Gauge.builder("hub.cluster.lease.age", this, h -> h.leaseAgeSeconds())
-                .description("Seconds since this instance's ownership lease was renewed (NaN when it owns nothing)")
+                .description("Seconds since this instance's oldest ownership lease was renewed (NaN when it owns nothing)")
                 .baseUnit("seconds").register(meters);
     }
 
@@ -53,12 +53,12 @@ public final class ClusterHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("service", settings.service().name().toLowerCase());
         details.put("instance", election == null ? "single" : election.instanceId());
-        Duration age = election == null ? null : election.leaseAge();
         for (KiwoomAccount account : accounts.all()) {
             String alias = account.alias();
             Map<String, Object> detail = new LinkedHashMap<>();
             boolean owner = ownership.owns(alias);
             detail.put("role", owner ? "OWNER" : "STANDBY");
+            Duration age = election == null ? null : election.leaseAge(alias);
             if (owner && age != null) {
                 detail.put("leaseAgeMs", age.toMillis());
             }
@@ -72,8 +72,12 @@ public final class ClusterHealthIndicator implements HealthIndicator {
         return election == null ? 0 : election.takeovers(alias);
     }
 
+    /** The oldest lease of the accounts owned here (with kafka all of them are one lease). */
     private double leaseAgeSeconds() {
-        Duration age = election == null ? null : election.leaseAge();
-        return age == null ? Double.NaN : age.toMillis() / 1000.0;
+        if (election == null) {
+            return Double.NaN;
+        }
+        return accounts.all().stream().map(a -> election.leaseAge(a.alias())).filter(age -> age != null)
+                .mapToDouble(age -> age.toMillis() / 1000.0).max().orElse(Double.NaN);
     }
 }

@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 
 /**
@@ -47,7 +46,7 @@ import com.kiwoomhub.kiwoom.KiwoomAccount;
  * tells the listeners within 100 ms of the lapse. A revoked partition is given up (listeners told)
  * before the coordinator hands it on, and a clean stop leaves the group at once.
  */
-public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
+public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOwnership.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -98,6 +97,7 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
         listeners.add(listener);
     }
 
+    @Override
     public String instanceId() {
         return instanceId;
     }
@@ -106,12 +106,13 @@ public final class KafkaOwnership implements AccountOwnership, SmartLifecycle {
         return accounts;
     }
 
-    /** Time since the lease was last renewed, or null when this instance owns nothing. */
-    public synchronized Duration leaseAge() {
-        return assigned.isEmpty() ? null : Duration.ofNanos(System.nanoTime() - renewedNanos);
+    /** One lease covers every account this instance owns: the group membership. */
+    @Override
+    public synchronized Duration leaseAge(String alias) {
+        return owns(alias) ? Duration.ofNanos(System.nanoTime() - renewedNanos) : null;
     }
 
-    /** How many times this instance has taken the account over (gained it after start or after a loss). */
+    @Override
     public synchronized int takeovers(String alias) {
         return takeovers.getOrDefault(alias, 0);
     }

@@ -11,7 +11,8 @@ import com.kiwoomhub.kiwoom.AccountOwnership;
 
 /**
  * Account ownership as a Camel cluster service: the namespace {@code kiwoom-<alias>} has this
- * instance as leader while it owns that account. Routes follow it with a route policy, e.g.
+ * instance as leader while it owns that account, whichever election decides it (kafka or kubernetes),
+ * so that routes follow {@link AccountOwnership#owns} and its fencing, not a second notion of leadership. Routes follow it with a route policy, e.g.
  * {@code routePolicy: "#primaryAccountOwner"} (a {@code ClusteredRoutePolicy} on the primary
  * account's namespace), so that a Quartz poll runs on the owner only.
  */
@@ -19,9 +20,9 @@ public final class OwnershipClusterService extends AbstractCamelClusterService<O
 
     private static final String PREFIX = "kiwoom-";
 
-    private final KafkaOwnership ownership;
+    private final ClusterOwnership ownership;
 
-    public OwnershipClusterService(KafkaOwnership ownership) {
+    public OwnershipClusterService(ClusterOwnership ownership) {
         super("hub-ownership");
         this.ownership = ownership;
     }
@@ -97,7 +98,7 @@ public final class OwnershipClusterService extends AbstractCamelClusterService<O
 
         @Override
         protected void doStart() {
-            // Ownership is kept by KafkaOwnership, which runs with the application context.
+            // Ownership is kept by the ClusterOwnership, which runs with the application context.
         }
 
         @Override

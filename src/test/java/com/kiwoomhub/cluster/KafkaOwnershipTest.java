@@ -34,7 +34,8 @@ class KafkaOwnershipTest {
     private static final String TOPIC = "kiwoom.hub-ownership";
     private static final List<KiwoomAccount> ACCOUNTS = List.of(account("alpha"), account("beta"));
     private static final ClusterProperties SETTINGS = new ClusterProperties(ClusterProperties.Service.KAFKA,
-            "ownership-test", "", Duration.ofSeconds(6), Duration.ofSeconds(1));
+            "ownership-test", "", Duration.ofSeconds(6), Duration.ofSeconds(1),
+            ClusterProperties.Kubernetes.defaults());
 
     private static EmbeddedKafkaKraftBroker broker;
     private static boolean brokerDown;
@@ -70,7 +71,7 @@ class KafkaOwnershipTest {
             String moved = owned(y).get(0);
             // the listeners (and the counter) hear of a gain just after owns() says it
             await().atMost(Duration.ofSeconds(1)).until(() -> y.takeovers(moved) == 1);
-            assertThat(x.leaseAge()).isLessThan(SETTINGS.lease());
+            assertThat(x.leaseAge(owned(x).get(0))).isLessThan(SETTINGS.lease());
 
             long leaving = System.nanoTime();
             y.stop();
