@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.emptyString;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,9 +40,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.kiwoomhub.KafkaTestkitShutdownHooks;
+import com.kiwoomhub.canonical.CanonicalSchemas;
+import com.kiwoomhub.canonical.MessageType;
 import com.kiwoomhub.sandbox.RequestJournal.ReceivedRequest;
 import com.kiwoomhub.sandbox.Sandbox;
-import com.kiwoomhub.sandbox.ws.Eviction;
 import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
 import com.kiwoomhub.sandbox.ws.SessionInfo;
 import com.kiwoomhub.sandbox.ws.WebSocketSettings;
@@ -61,6 +63,7 @@ import com.kiwoomhub.support.TopicReader;
 class ClusterProofTest {
 
     private static final List<String> ACCOUNTS = List.of("alpha", "beta", "gamma");
+    private static final List<String> APP_KEYS = ACCOUNTS.stream().map(ClusterProofTest::appKey).toList();
     /** Instance name to the loopback address it calls the sandbox at. */
     private static final Map<String, String> INSTANCES = Map.of("a", "127.0.0.2", "b", "127.0.0.3", "c", "127.0.0.4");
     private static final List<String> WATCHLIST = List.of("005930", "000660", "035420");
@@ -76,10 +79,12 @@ class ClusterProofTest {
     private EmbeddedKafkaKraftBroker broker;
     private Sandbox sandbox;
     private SandboxWebSocket ws;
+    private SandboxView view;
     private Path logs;
     private KafkaProducer<String, String> producer;
     private TopicReader orderEvents;
     private TopicReader quotes;
+    private TopicReader streamStatus;
     /** The registrations of all sessions together once every account is logged in (type:item). */
     private Set<String> everyRegistration;
 
@@ -97,11 +102,13 @@ class ClusterProofTest {
         sandbox.market().setPrice(ORDER_SYMBOL, 100_000);
         ws = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
         sandbox.realtime(ws);
+        view = new SandboxView(sandbox, ws);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         orderEvents = new TopicReader(broker.getBrokersAsString(), "kiwoom.order-events");
         quotes = new TopicReader(broker.getBrokersAsString(), "kiwoom.quotes");
+        streamStatus = new TopicReader(broker.getBrokersAsString(), "kiwoom.stream-status");
         logs = Files.createTempDirectory("cluster-proof");
         // the three JVMs start side by side: one start at a time would take three times as long
         Map<String, CompletableFuture<ForkedInstance>> starting = new LinkedHashMap<>();
@@ -121,6 +128,7 @@ class ClusterProofTest {
         }
         orderEvents.close();
         quotes.close();
+        streamStatus.close();
         producer.close();
         sandbox.close();
         broker.destroy();
@@ -131,27 +139,28 @@ class ClusterProofTest {
     @Order(1)
     void eachAccountHasOneSessionAtItsOwnerAndEveryQuoteCycleRunsOnce() throws Exception {
         await().atMost(Duration.ofSeconds(90)).until(() -> hubs.values().stream().allMatch(h -> owned(h).size() == 1)
-                && oneSessionPerKey() && WATCHLIST.stream().allMatch(symbol -> registrations().contains("0B:" + symbol)));
-        everyRegistration = registrations();
+                && view.oneSessionPerKey(APP_KEYS)
+                && WATCHLIST.stream().allMatch(symbol -> view.registrations().contains("0B:" + symbol)));
+        everyRegistration = view.registrations();
         for (String account : ACCOUNTS) {
-            assertThat(loggedIn(appKey(account))).as("the sessions of %s", account).singleElement()
+            assertThat(view.loggedIn(appKey(account))).as("the sessions of %s", account).singleElement()
                     .extracting(SessionInfo::reachedAt).isEqualTo(INSTANCES.get(ownerOf(account)));
         }
         Instant from = Instant.now();
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
-                .until(() -> oneSessionPerKey() && registrations().equals(everyRegistration));
+                .until(() -> view.oneSessionPerKey(APP_KEYS) && view.registrations().equals(everyRegistration));
         Instant to = Instant.now();
         long cycles = Duration.between(from, to).toMillis() / QUOTE_INTERVAL_MS;
         for (String symbol : WATCHLIST) {
             // a hub starved of CPU runs the fires it missed back to back (Quartz): a few more than the cycles
-            List<ReceivedRequest> calls = quoteCalls(symbol, from, to);
+            List<ReceivedRequest> calls = view.quoteCalls(symbol, from, to);
             assertThat(calls).as("quote calls of %s in %d cycles", symbol, cycles).hasSizeBetween((int) cycles / 2, (int) cycles + 3);
             assertThat(calls.stream().map(ReceivedRequest::reachedAt).distinct()).as("instances quoting " + symbol).hasSize(1);
             assertThat(published(symbol, from, to)).as("quotes of %s published in %d cycles", symbol, cycles)
                     .isBetween(cycles / 2, cycles + 3);
         }
         assertThat(ws.evictions()).as("R10001").isEmpty();
-        assertWithinKiwoomLimits();
+        view.assertWithinKiwoomLimits();
     }
 
     @Test
@@ -169,7 +178,7 @@ class ClusterProofTest {
                 elapsedMillis(pausedNanos));
         // paused for 20 s, while the new owner keeps one session per key
         await().during(Duration.ofMillis(20_000 - elapsedMillis(pausedNanos))).atMost(Duration.ofSeconds(25))
-                .until(this::oneSessionPerKey);
+                .until(() -> view.oneSessionPerKey(APP_KEYS));
         Instant resumedAt = Instant.now();
         hubs.get(paused).resume();
         await().atMost(Duration.ofSeconds(5)).until(() -> hubs.get(paused).output()
@@ -179,17 +188,17 @@ class ClusterProofTest {
         Instant regained = hubs.get(paused).firstGainAfter(resumedAt);
         Instant lapsed = pausedAt.plus(LEASE);
         assertThat(sandbox.requests().all()).as("REST calls of the paused instance between its lease's end and its next gain")
-                .filteredOn(r -> address.equals(r.reachedAt()) && inside(r.at(), lapsed, regained)).isEmpty();
+                .filteredOn(r -> address.equals(r.reachedAt()) && SandboxView.inside(r.at(), lapsed, regained)).isEmpty();
         assertThat(ws.frameJournal()).as("frames other than PING from the paused instance between its lease's end and its next gain")
-                .filteredOn(f -> address.equals(f.reachedAt()) && !f.trnm().equals("PING") && inside(f.at(), lapsed, regained))
+                .filteredOn(f -> address.equals(f.reachedAt()) && !f.trnm().equals("PING") && SandboxView.inside(f.at(), lapsed, regained))
                 .isEmpty();
         // the only eviction: the paused instance's dead socket, replaced by the new owner's LOGIN; none once resumed
         assertThat(ws.evictions()).as("R10001").allSatisfy(e -> {
             assertThat(e.evictedReachedAt()).isEqualTo(address);
             assertThat(e.at()).isBefore(resumedAt);
         });
-        assertThat(oneSessionPerKey()).isTrue();
-        assertWithinKiwoomLimits();
+        assertThat(view.oneSessionPerKey(APP_KEYS)).isTrue();
+        view.assertWithinKiwoomLimits();
     }
 
     @Test
@@ -217,6 +226,18 @@ class ClusterProofTest {
         await().atMost(TAKEOVER_LIMIT).until(() -> takeoverMissing(account, address, registrations, killedAt), emptyString());
         System.out.printf("Cluster proof: SIGKILL of the owner of '%s' with %d of 100 orders decided: taken over "
                 + "(logged in with every registration, polling) in %d ms%n", account, decidedBefore, elapsedMillis(killedNanos));
+        // the gap: the new owner's STARTUP pair, marked as a takeover, from the last frame the topic knew of
+        await().atMost(Duration.ofSeconds(10)).until(() -> gapMarkers(account, killedAt).size() >= 2);
+        List<JsonNode> gap = gapMarkers(account, killedAt);
+        assertThat(gap).extracting(g -> g.path("event").asText()).containsExactly("GAP_START", "GAP_END");
+        assertThat(gap).allSatisfy(g -> {
+            assertThat(CanonicalSchemas.validate(MessageType.STREAM_STATUS, g)).isEmpty();
+            assertThat(g.path("reason").asText()).isEqualTo("STARTUP");
+            assertThat(g.path("takeover").asBoolean()).isTrue();
+            assertThat(OffsetDateTime.parse(g.path("since").asText()).toInstant()).isBefore(killedAt);
+        });
+        assertThat(OffsetDateTime.parse(gap.get(1).path("until").asText()).toInstant())
+                .isAfterOrEqualTo(killedAt.truncatedTo(ChronoUnit.SECONDS));
 
         await().atMost(Duration.ofSeconds(120)).until(() -> decided(priceOf.keySet()) == priceOf.size());
         Map<Object, Long> calls = sandbox.requests().withApiId("kt10000").stream()
@@ -246,7 +267,7 @@ class ClusterProofTest {
                 + "(REJECTED HUB_NOT_PLACED), %d of them resolved from UNKNOWN by the new owner; 0 lost, 0 doubled%n",
                 accepted, notPlaced, reconciled);
         assertThat(ws.evictions()).as("R10001 since the kill").filteredOn(e -> !e.at().isBefore(killedAt)).isEmpty();
-        assertWithinKiwoomLimits();
+        view.assertWithinKiwoomLimits();
     }
 
     /**
@@ -256,58 +277,26 @@ class ClusterProofTest {
      */
     private String takeoverMissing(String account, String gone, Set<String> registrations, Instant since) {
         List<String> missing = new ArrayList<>();
-        List<SessionInfo> sessions = loggedIn(appKey(account));
+        List<SessionInfo> sessions = view.loggedIn(appKey(account));
         if (sessions.size() != 1 || sessions.get(0).reachedAt().equals(gone)) {
             missing.add("one session elsewhere: " + sessions.stream().map(SessionInfo::reachedAt).toList());
         }
-        Set<String> now = registrations();
+        Set<String> now = view.registrations();
         if (!now.equals(registrations)) {
             missing.add("registrations " + registrations + " are " + now);
         }
-        List<ReceivedRequest> calls = sandbox.requests().all().stream()
-                .filter(r -> !r.at().isBefore(since) && !gone.equals(r.reachedAt())).toList();
+        List<ReceivedRequest> calls = view.callsSince(since, gone);
         if (calls.stream().noneMatch(r -> appKey(account).equals(r.appKey()))) {
             missing.add("a call with the account's token");
         }
-        WATCHLIST.stream().filter(symbol -> calls.stream().noneMatch(r -> quotes(r, symbol)))
+        WATCHLIST.stream().filter(symbol -> calls.stream().noneMatch(r -> SandboxView.quotes(r, symbol)))
                 .forEach(symbol -> missing.add("a quote of " + symbol));
         return String.join("; ", missing);
     }
 
-    /** 0 × 429/1700 at the sandbox, and no app key above 5 quote calls in any second. */
-    private void assertWithinKiwoomLimits() {
-        assertThat(sandbox.rateLimitedReplies()).as("requests refused with 429/1700").isZero();
-        Map<String, List<Instant>> quoteCallsByKey = sandbox.requests().withApiId("ka10095").stream()
-                .collect(Collectors.groupingBy(ReceivedRequest::appKey,
-                        Collectors.mapping(ReceivedRequest::at, Collectors.toList())));
-        quoteCallsByKey.forEach((key, times) -> {
-            for (int i = 5; i < times.size(); i++) {
-                assertThat(Duration.between(times.get(i - 5), times.get(i))).as("6 quote calls of one app key")
-                        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-            }
-        });
-    }
-
     private void awaitBalanced(Duration atMost) {
         await().atMost(atMost).until(() -> hubs.values().stream().allMatch(h -> owned(h).size() == 1)
-                && oneSessionPerKey() && registrations().equals(everyRegistration));
-    }
-
-    /** Exactly one session per app key (an evicted one may take a while to close: a paused peer does not answer). */
-    private boolean oneSessionPerKey() {
-        return ACCOUNTS.stream().allMatch(a -> loggedIn(appKey(a)).size() == 1);
-    }
-
-    /** The sessions logged in with the app key and not evicted. */
-    private List<SessionInfo> loggedIn(String appKey) {
-        Set<String> evicted = ws.evictions().stream().map(Eviction::evictedConnectionId).collect(Collectors.toSet());
-        return ws.sessions().stream().filter(s -> appKey.equals(s.appKey()) && !evicted.contains(s.connectionId())).toList();
-    }
-
-    /** Every real-time registration ({@code type:item}) of every session, whichever session holds it. */
-    private Set<String> registrations() {
-        return ws.sessions().stream().flatMap(s -> s.groups().values().stream()).flatMap(Collection::stream)
-                .collect(Collectors.toCollection(TreeSet::new));
+                && view.oneSessionPerKey(APP_KEYS) && view.registrations().equals(everyRegistration));
     }
 
     private String ownerOf(String account) throws Exception {
@@ -327,20 +316,17 @@ class ClusterProofTest {
         }
     }
 
-    private List<ReceivedRequest> quoteCalls(String symbol, Instant from, Instant to) {
-        return sandbox.requests().withApiId("ka10095").stream()
-                .filter(r -> inside(r.at(), from, to) && quotes(r, symbol)).toList();
-    }
-
-    private static boolean quotes(ReceivedRequest request, String symbol) {
-        return "ka10095".equals(request.apiId()) && String.valueOf(request.fields().get("stk_cd")).contains(symbol);
-    }
-
     private long published(String symbol, Instant from, Instant to) {
         await().atMost(Duration.ofSeconds(10)).until(() -> quotes.records().stream()
                 .anyMatch(r -> r.timestamp() >= to.toEpochMilli()));
         return quotes.withKey(symbol).stream()
-                .filter(r -> inside(Instant.ofEpochMilli(r.timestamp()), from, to)).count();
+                .filter(r -> SandboxView.inside(Instant.ofEpochMilli(r.timestamp()), from, to)).count();
+    }
+
+    /** The account's gap markers published since then. */
+    private List<JsonNode> gapMarkers(String account, Instant since) {
+        return streamStatus.withKey(account).stream().filter(r -> r.timestamp() >= since.toEpochMilli())
+                .map(r -> read(r.value())).toList();
     }
 
     private int decided(Collection<String> ids) {
@@ -354,19 +340,15 @@ class ClusterProofTest {
     }
 
     private List<JsonNode> events(String clientOrderId) {
-        List<JsonNode> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : orderEvents.withKey(clientOrderId)) {
-            try {
-                events.add(json.readTree(r.value().getBytes(StandardCharsets.UTF_8)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return events;
+        return orderEvents.withKey(clientOrderId).stream().map(r -> read(r.value())).toList();
     }
 
-    private static boolean inside(Instant at, Instant from, Instant to) {
-        return !at.isBefore(from) && (to == null || at.isBefore(to));
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String appKey(String account) {
