@@ -9,16 +9,18 @@ import java.util.Objects;
  * {@code account}): between {@code since} and {@code until} trades, order books, positions and order
  * executions of that session may be missing.
  *
- * @param account the account alias whose session it is
- * @param event   GAP_START or GAP_END
- * @param since   the last frame received before the gap, KST; null if not known (a first start)
- * @param until   GAP_END only: when the session was logged in again with its registrations restored
- *                (QUEUE_OVERFLOW: when a frame was queued again), KST; null on GAP_START
- * @param reason  why the gap opened; a GAP_END repeats the reason of the GAP_START it closes
- * @param time    when the hub noticed the transition, KST
+ * @param account  the account alias whose session it is
+ * @param event    GAP_START or GAP_END
+ * @param since    the last frame received before the gap, KST; null if not known (a first start)
+ * @param until    GAP_END only: when the session was logged in again with its registrations restored
+ *                 (QUEUE_OVERFLOW: when a frame was queued again), KST; null on GAP_START
+ * @param reason   why the gap opened; a GAP_END repeats the reason of the GAP_START it closes
+ * @param time     when the hub noticed the transition, KST
+ * @param takeover true when the gap is an ownership change (hub.cluster): the STARTUP pair of an instance that
+ *                 gained the account; null (absent) otherwise
  */
 public record StreamStatus(String account, Event event, OffsetDateTime since, OffsetDateTime until, Reason reason,
-                           OffsetDateTime time) implements CanonicalMessage {
+                           OffsetDateTime time, Boolean takeover) implements CanonicalMessage {
 
     /** The transition. */
     public enum Event { GAP_START, GAP_END }
@@ -39,6 +41,12 @@ public record StreamStatus(String account, Event event, OffsetDateTime since, Of
         STARTUP
     }
 
+    /** A transition that is not an ownership change. */
+    public StreamStatus(String account, Event event, OffsetDateTime since, OffsetDateTime until, Reason reason,
+                        OffsetDateTime time) {
+        this(account, event, since, until, reason, time, null);
+    }
+
     public StreamStatus {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(event, "event");
@@ -50,11 +58,17 @@ public record StreamStatus(String account, Event event, OffsetDateTime since, Of
         since = KiwoomValues.inKst(since);
         until = KiwoomValues.inKst(until);
         time = KiwoomValues.inKst(time);
+        takeover = Boolean.TRUE.equals(takeover) ? Boolean.TRUE : null;
     }
 
     /** The same transition with {@code since} known. */
     public StreamStatus withSince(OffsetDateTime lastFrame) {
-        return new StreamStatus(account, event, lastFrame, until, reason, time);
+        return new StreamStatus(account, event, lastFrame, until, reason, time, takeover);
+    }
+
+    /** The same transition marked as an ownership change. */
+    public StreamStatus asTakeover() {
+        return new StreamStatus(account, event, since, until, reason, time, true);
     }
 
     @Override

@@ -16,12 +16,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kiwoomhub.canonical.CanonicalJson;
 import com.kiwoomhub.canonical.StreamStatus;
+import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.topics.TopicNames;
 
 /**
@@ -30,6 +32,9 @@ import com.kiwoomhub.topics.TopicNames;
  * a GAP_START's {@code since} (that run ended inside a gap), or a GAP_END's {@code until} (frames flowed
  * from then on, so the real last frame was at or after it: the gap is reported wider, never narrower).
  * Unknown (null) on a first start or when the topic cannot be read within {@code read-back-timeout}.
+ *
+ * <p>With several instances (hub.cluster) a session starts only when its instance gains the account, so its
+ * STARTUP pair is marked {@code takeover}.
  */
 @Component("streamStatusTrail")
 public class StreamStatusTrail {
@@ -39,23 +44,36 @@ public class StreamStatusTrail {
     private final String bootstrapServers;
     private final String topic;
     private final Duration timeout;
-    /** Looked up once per account, so that both STARTUP records carry the same value. */
+    private final boolean cluster;
+    /** Looked up once per STARTUP gap, so that both its records carry the same value; a later takeover reads again. */
     private final Map<String, Previous> previousRun = new ConcurrentHashMap<>();
 
     public StreamStatusTrail(@Value("${kafka.bootstrap-servers}") String bootstrapServers,
                              TopicNames topics,
-                             @Value("${kiwoom.realtime.stream-status-read-back-timeout}") Duration timeout) {
+                             @Value("${kiwoom.realtime.stream-status-read-back-timeout}") Duration timeout,
+                             ObjectProvider<AccountOwnership> ownership) {
+        this.cluster = ownership.getIfAvailable(() -> AccountOwnership.ALL) != AccountOwnership.ALL;
         this.bootstrapServers = bootstrapServers;
         this.topic = topics.streamStatus();
         this.timeout = timeout;
     }
 
-    /** Route step: a STARTUP transition without {@code since} gets the previous run's last frame time. */
+    /**
+     * Route step: a STARTUP transition without {@code since} gets the previous run's last frame time, and is
+     * marked as a takeover with several instances.
+     */
     public void completeStartup(Exchange exchange) throws InvalidPayloadException {
         StreamStatus transition = exchange.getMessage().getMandatoryBody(StreamStatus.class);
+        if (transition.reason() == StreamStatus.Reason.STARTUP && cluster) {
+            transition = transition.asTakeover();
+            exchange.getMessage().setBody(transition);
+        }
         if (transition.reason() == StreamStatus.Reason.STARTUP && transition.since() == null) {
             OffsetDateTime since = previousRun.computeIfAbsent(transition.account(),
                     a -> new Previous(lastFrameOfPreviousRun(a))).lastFrame();
+            if (transition.event() == StreamStatus.Event.GAP_END) {
+                previousRun.remove(transition.account());
+            }
             exchange.getMessage().setBody(since == null ? transition : transition.withSince(since));
         }
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class RestGateway {
     private final Map<String, Function<TrCall, TrReply>> handlers = new HashMap<>();
     private final RealtimeOutbox outbox;
     private final boolean mock;
+    private final LongAdder rateLimited = new LongAdder();
 
     RestGateway(TokenStore tokens, RequestBudget rateLimiter, Function<String, Optional<SandboxAccount>> accountOfAppKey,
                 OAuthTr oauth, QuoteTr quotes, IndexTr indices, CandleTr charts, AccountTr accounts, OrderTr orders,
@@ -76,6 +78,21 @@ final class RestGateway {
         };
     }
 
+    /** How many requests the budget has refused (HTTP 429, 1700) since start; injected faults not counted. */
+    long rateLimited() {
+        return rateLimited.sum();
+    }
+
+    /** The token of a well-formed {@code Bearer <token>} header. */
+    static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String[] parts = authorization.trim().split(" +", 2);
+        return parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") && !parts[1].isBlank()
+                ? Optional.of(parts[1].trim()) : Optional.empty();
+    }
+
     TrReply serve(RestRequest request) {
         try {
             return dispatch(request);
@@ -108,6 +125,7 @@ final class RestGateway {
         }
         String appKey = authenticate(request.authorization());
         if (!rateLimiter.tryAcquire(appKey, apiId)) {
+            rateLimited.increment();
             return TrReply.rateLimited(apiId, rateLimiter.perSecond(apiId));
         }
         if (mock && NOT_IN_MOCK.contains(apiId)) {

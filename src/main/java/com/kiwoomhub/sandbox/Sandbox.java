@@ -53,6 +53,7 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
     private final MatchingEngine engine;
     private final Map<String, SandboxAccount> accounts = new LinkedHashMap<>();
     private final SandboxServer server;
+    private final RestGateway gateway;
     private final int port;
     private final long timerId;
     private volatile RealtimeSink sink = RealtimeSink.NONE;
@@ -78,16 +79,17 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
             outbox.flush();
         });
         RequestBudget rateLimiter = new RequestBudget(clock, settings::rateLimitFor);
-        RestGateway gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
+        this.gateway = new RestGateway(tokens, rateLimiter, appKey -> Optional.ofNullable(accounts.get(appKey)),
                 new OAuthTr(tokens, settings), new QuoteTr(market), new IndexTr(market),
                 new CandleTr(market, settings.minuteBarLabel(), settings.pastHistory()),
                 new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
+        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json,
+                authorization -> RestGateway.bearerToken(authorization).flatMap(tokens::appKeyOf));
         server.admin(new SandboxAdmin(this, json));
         realtime(new SandboxWebSocket(vertx, this, webSocketSettings(settings.websocket())));
-        this.port = server.listen(settings.port());
+        this.port = server.listen(settings.port(), settings.alsoListenOn());
         long interval = settings.tickInterval().toMillis();
         this.timerId = interval > 0 ? vertx.setPeriodic(interval, id -> market.tick()) : -1;
         LOG.info("Kiwoom sandbox listening on http://127.0.0.1:{} ({} mode, {} symbols, seed {})", port,
@@ -132,12 +134,22 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}, the value for {@code kiwoom.base-url}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return baseUrl("127.0.0.1");
     }
 
     /** {@code ws://127.0.0.1:<port>/api/dostk/websocket}, the value for {@code kiwoom.ws-url}. */
     public String wsUrl() {
-        return "ws://127.0.0.1:" + port + SandboxServer.WEBSOCKET_PATH;
+        return wsUrl("127.0.0.1");
+    }
+
+    /** The base URL at one of the addresses the server listens on (127.0.0.1 or one of {@code also-listen-on}). */
+    public String baseUrl(String address) {
+        return "http://" + address + ":" + port;
+    }
+
+    /** The WebSocket URL at one of the addresses the server listens on. */
+    public String wsUrl(String address) {
+        return "ws://" + address + ":" + port + SandboxServer.WEBSOCKET_PATH;
     }
 
     public SandboxSettings settings() {
@@ -163,6 +175,11 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
     /** Every REST request received, for assertions. */
     public RequestJournal requests() {
         return requests;
+    }
+
+    /** How many requests the per-(app key, api-id) budget has refused (HTTP 429, 1700); injected faults not counted. */
+    public long rateLimitedReplies() {
+        return gateway.rateLimited();
     }
 
     public TokenStore tokens() {

@@ -2,10 +2,13 @@ package com.kiwoomhub.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
@@ -42,12 +45,13 @@ final class SandboxServer {
     private final Clock clock;
     private final ToIntFunction<String> rateLimitOf;
     private final ObjectMapper json;
+    private final Function<String, Optional<String>> appKeyOfAuthorization;
     private SandboxAdmin admin;
     private volatile Handler<ServerWebSocket> webSockets;
-    private HttpServer server;
+    private final List<HttpServer> servers = new ArrayList<>();
 
     SandboxServer(Vertx vertx, RestGateway gateway, FaultPlan faults, RequestJournal journal, Clock clock,
-                  ToIntFunction<String> rateLimitOf, ObjectMapper json) {
+                  ToIntFunction<String> rateLimitOf, ObjectMapper json, Function<String, Optional<String>> appKeyOfAuthorization) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.faults = faults;
@@ -55,6 +59,7 @@ final class SandboxServer {
         this.clock = clock;
         this.rateLimitOf = rateLimitOf;
         this.json = json;
+        this.appKeyOfAuthorization = appKeyOfAuthorization;
     }
 
     void admin(SandboxAdmin admin) {
@@ -65,21 +70,28 @@ final class SandboxServer {
         this.webSockets = handler;
     }
 
-    /** Binds 127.0.0.1:{@code port} (0 = any free port) and returns the port. */
-    int listen(int port) {
-        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
+    /** Binds 127.0.0.1:{@code port} (0 = any free port), then each further loopback address at that port; returns the port. */
+    int listen(int port, List<String> alsoListenOn) {
+        int actual = listen("127.0.0.1", port);
+        alsoListenOn.forEach(address -> listen(address, actual));
+        return actual;
+    }
+
+    private int listen(String host, int port) {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 .setMaxWebSocketFrameSize(1 << 20));
         server.webSocketHandler(this::onWebSocket);
         server.requestHandler(this::onRequest);
+        servers.add(server);
         try {
             return server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         } catch (Exception e) {
-            throw new IllegalStateException("The Kiwoom sandbox could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("The Kiwoom sandbox could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
     void close() {
-        if (server != null) {
+        for (HttpServer server : servers) {
             try {
                 server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -121,7 +133,9 @@ final class SandboxServer {
         Map<String, Object> fields = parseObject(text);
         String apiId = request.getHeader("api-id");
         journal.add(new RequestJournal.ReceivedRequest(clock.instant(), request.method().name(), path, apiId,
-                headersOf(request), text, fields == null ? Map.of() : Map.copyOf(withoutNulls(fields))));
+                headersOf(request), text, fields == null ? Map.of() : Map.copyOf(withoutNulls(fields)),
+                request.localAddress().hostAddress(),
+                appKeyOfAuthorization.apply(request.getHeader("authorization")).orElse(null)));
         if (request.method() != HttpMethod.POST) {
             request.response().setStatusCode(405).putHeader("Allow", "POST").end();
             return;

@@ -44,6 +44,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *                          and KOSDAQ alternately, 1,000 thousand listed shares
  * @param orderNumbers      file that keeps the day's last order number per account, so a restart on the same day
  *                          never hands a number out twice; blank = numbers in memory, from 0000001 at every start
+ * @param alsoListenOn      further loopback addresses (127.0.0.2 …) the server listens on, at the same port: clients
+ *                          given one each are told apart in the request and frame journals ({@code reachedAt})
  */
 public record SandboxSettings(
         @DefaultValue("true") boolean enabled,
@@ -67,7 +69,8 @@ public record SandboxSettings(
         @DefaultValue("50") int nxtVolumePercent,
         @DefaultValue WebSocket websocket,
         @DefaultValue("0") int generatedSymbols,
-        @DefaultValue("") String orderNumbers) {
+        @DefaultValue("") String orderNumbers,
+        @DefaultValue List<String> alsoListenOn) {
 
     public static final String PREFIX = "kiwoom.sandbox";
 
@@ -138,6 +141,12 @@ public record SandboxSettings(
         tokenLifetime = tokenLifetime == null ? Duration.ofHours(24) : tokenLifetime;
         tickInterval = tickInterval == null ? Duration.ZERO : tickInterval;
         websocket = websocket == null ? new WebSocket(null, null, null) : websocket;
+        alsoListenOn = alsoListenOn == null ? List.of() : List.copyOf(alsoListenOn);
+        for (String address : alsoListenOn) {
+            if (!address.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+                throw new IllegalArgumentException("kiwoom.sandbox.also-listen-on takes loopback addresses (127.x.y.z), got " + address);
+            }
+        }
     }
 
     public static SandboxSettings defaults() {

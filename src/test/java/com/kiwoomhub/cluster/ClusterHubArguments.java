@@ -24,7 +24,13 @@ public final class ClusterHubArguments {
      * market and no rate limit.
      */
     public static SandboxSettings sandboxFor(List<String> accounts) {
-        Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0", "rate-limit", "0"));
+        return sandboxFor(accounts, Map.of("rate-limit", "0"));
+    }
+
+    /** The same with further sandbox settings, e.g. Kiwoom's own rate limit (no {@code rate-limit}). */
+    public static SandboxSettings sandboxFor(List<String> accounts, Map<String, Object> more) {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0"));
+        settings.putAll(more);
         for (int i = 0; i < accounts.size(); i++) {
             String alias = accounts.get(i);
             settings.put("credentials[" + i + "].app-key", "key-" + alias);
@@ -60,7 +66,7 @@ public final class ClusterHubArguments {
     }
 
     private static String accountNumber(int index) {
-        return index == 0 ? "5012345601" : "5099999901";
+        return index == 0 ? "5012345601" : String.format("50999999%02d", index);
     }
 
     public ClusterHubArguments set(String key, String value) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,6 +21,7 @@ import com.kiwoomhub.KiwoomHubApplication;
  */
 public final class ForkedInstance implements AutoCloseable {
 
+    private static final Pattern GAIN = Pattern.compile("(?m)^(\\S+) .*Cluster: instance '[^']+' owns account '[^']+'");
     private static final Pattern OWNERSHIP = Pattern.compile("Cluster: instance '[^']+' (owns|no longer owns) account '([^']+)'");
 
     private final Process process;
@@ -60,6 +63,21 @@ public final class ForkedInstance implements AutoCloseable {
             }
         }
         return owned;
+    }
+
+    /**
+     * When the log first says that the instance owns an account, at or after {@code after}; null if it has not.
+     * Read from the line's timestamp, the time the instance itself noted.
+     */
+    public Instant firstGainAfter(Instant after) throws IOException {
+        Matcher m = GAIN.matcher(output());
+        while (m.find()) {
+            Instant at = OffsetDateTime.parse(m.group(1)).toInstant();
+            if (!at.isBefore(after)) {
+                return at;
+            }
+        }
+        return null;
     }
 
     /** SIGSTOP: frozen as in a long GC pause, its sockets left open. */

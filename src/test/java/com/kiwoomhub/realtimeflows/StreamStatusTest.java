@@ -36,6 +36,7 @@ class StreamStatusTest extends RealtimeFlowsTest {
             assertThat(startupStart.path("reason").asText()).isEqualTo("STARTUP");
             assertThat(startupStart.has("since")).as("a first start: nothing recorded before").isFalse();
             assertThat(startupStart.has("until")).isFalse();
+            assertThat(startupStart.has("takeover")).as("a single instance takes nothing over").isFalse();
             assertThat(startupEnd.path("event").asText()).isEqualTo("GAP_END");
             assertThat(startupEnd.path("reason").asText()).isEqualTo("STARTUP");
             assertThat(time(startupEnd, "until")).isAfterOrEqualTo(time(startupStart, "time"));

@@ -139,6 +139,11 @@ final class RealtimeSession {
     }
 
     SessionInfo info() {
-        return new SessionInfo(id, appKey, registrations.view(), liveConditionView);
+        return new SessionInfo(id, appKey, registrations.view(), liveConditionView, reachedAt());
+    }
+
+    /** The loopback address the client connected to. */
+    String reachedAt() {
+        return socket.localAddress() == null ? null : socket.localAddress().hostAddress();
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, RealtimeSession> sessionsByAppKey = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> received = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<ClientFrame> frameJournal = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Eviction> evictions = new ConcurrentLinkedDeque<>();
     private final AtomicInteger receivedCount = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
     private volatile boolean pingsStopped;
@@ -144,9 +147,20 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
         return sessions.size();
     }
 
+    /** Who sent each recorded client frame, when, in arrival order (as many as {@link #framesReceived}). */
+    public List<ClientFrame> frameJournal() {
+        return List.copyOf(frameJournal);
+    }
+
+    /** Every session ended with SYSTEM R10001 because its app key logged in elsewhere, in order. */
+    public List<Eviction> evictions() {
+        return List.copyOf(evictions);
+    }
+
     /** Forgets the recorded client frames, so that a test can assert on its own. */
     public void clearFramesReceived() {
         received.clear();
+        frameJournal.clear();
         receivedCount.set(0);
     }
 
@@ -167,15 +181,16 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
     // --- protocol -------------------------------------------------------------------------------
 
     private void onText(RealtimeSession session, String text) {
-        record(text);
         JsonObject frame;
         try {
             frame = new JsonObject(text);
         } catch (DecodeException | ClassCastException e) {
+            record(session, text, "");
             LOG.debug("Ignoring a non-JSON frame on {}", session.id);
             return;
         }
         String trnm = ClientFrames.field(frame, "trnm");
+        record(session, text, trnm);
         switch (trnm) {
             case "LOGIN" -> login(session, frame);
             case "PING" -> {
@@ -223,6 +238,8 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
         }
         RealtimeSession previous = sessionsByAppKey.put(session.appKey, session);
         if (previous != null && previous != session) {
+            evictions.add(new Eviction(Instant.now(), session.appKey, previous.id, previous.reachedAt(), session.id,
+                    session.reachedAt()));
             previous.context.runOnContext(v -> previous.end(ServerFrames.system(SystemNotice.REPLACED)));
         }
         session.send(ServerFrames.LOGIN_OK);
@@ -270,10 +287,12 @@ public class SandboxWebSocket implements Handler<ServerWebSocket>, RealtimeSink,
         session.send(ServerFrames.ack("REMOVE"));
     }
 
-    private void record(String text) {
+    private void record(RealtimeSession session, String text, String trnm) {
         received.addLast(text);
+        frameJournal.addLast(new ClientFrame(Instant.now(), session.id, session.reachedAt(), session.appKey, trnm));
         if (receivedCount.incrementAndGet() > settings.framesRecorded()) {
             received.pollFirst();
+            frameJournal.pollFirst();
             receivedCount.decrementAndGet();
         }
     }

@@ -163,5 +163,12 @@ class LoginAndHeartbeatTest {
         assertThat(other.closed).isNotDone();
         assertThat(sandbox.webSocket.sessions()).extracting(SessionInfo::appKey)
                 .containsExactlyInAnyOrder("app-a", "app-b");
+        assertThat(sandbox.webSocket.evictions()).singleElement().satisfies(e -> {
+            assertThat(e.appKey()).isEqualTo("app-a");
+            assertThat(e.evictedReachedAt()).isEqualTo("127.0.0.1");
+            assertThat(e.byConnectionId()).isNotEqualTo(e.evictedConnectionId());
+        });
+        assertThat(sandbox.webSocket.frameJournal()).filteredOn(f -> f.trnm().equals("LOGIN"))
+                .extracting(ClientFrame::reachedAt).containsExactly("127.0.0.1", "127.0.0.1", "127.0.0.1");
     }
 }
