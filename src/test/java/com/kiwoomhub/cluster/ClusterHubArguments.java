@@ -21,10 +21,15 @@ public final class ClusterHubArguments {
 
     /**
      * The sandbox that knows these accounts with the credentials {@link #of} gives the hubs: a manually stepped
-     * market and no rate limit.
+     * market and no rate limit. Account numbers: the first 5012345601, every other 5099999901.
      */
     public static SandboxSettings sandboxFor(List<String> accounts) {
-        Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0", "rate-limit", "0"));
+        return sandboxFor(accounts, 0);
+    }
+
+    /** The same with Kiwoom's per (app key, api-id) limit of requests per second; 0 = none. */
+    public static SandboxSettings sandboxFor(List<String> accounts, int rateLimit) {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0", "rate-limit", Integer.toString(rateLimit)));
         for (int i = 0; i < accounts.size(); i++) {
             String alias = accounts.get(i);
             settings.put("credentials[" + i + "].app-key", "key-" + alias);

@@ -1,0 +1,191 @@
+package com.kiwoomhub.orders;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RouteTemplateParameterSource;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.kiwoomhub.cluster.AccountOwnerPolicies;
+import com.kiwoomhub.kiwoom.KiwoomAccount;
+import com.kiwoomhub.kiwoom.KiwoomAccounts;
+import com.kiwoomhub.topics.TopicAdministration;
+
+/**
+ * One order intake per configured account, each from the route template {@value #TEMPLATE} of
+ * {@code routes/orders.camel.yaml}: {@value #PRIMARY_ROUTE} for the primary account, in the consumer group
+ * {@code kiwoom.orders.group-id} (the one intake there was before), and {@code order-intake-<alias>} for each
+ * other account, in the group {@code <group-id>-<alias>}. Each runs on the owner of its account only (route
+ * policy from {@link AccountOwnerPolicies}), reads every request and handles those of its account
+ * ({@link OrderValidation#intakeAccount}). Camel creates them at start from this parameter source; when the
+ * template's file is reloaded live they are created again from the new template.
+ */
+public class OrderIntakes implements RouteTemplateParameterSource {
+
+    static final String TEMPLATE = "account-order-intake";
+    static final String PRIMARY_ROUTE = "order-intake";
+    private static final Logger LOG = LoggerFactory.getLogger(OrderIntakes.class);
+
+    private final KiwoomAccounts accounts;
+    private final String groupId;
+    private final AccountOwnerPolicies policies;
+    private final CamelContext camel;
+    private final String bootstrapServers;
+    private final Map<String, KiwoomAccount> byRoute = new LinkedHashMap<>();
+    /** The template the intakes were last created from. */
+    private RouteTemplateDefinition createdFrom;
+
+    public OrderIntakes(KiwoomAccounts accounts, String groupId, AccountOwnerPolicies policies, CamelContext camel,
+                        String bootstrapServers) {
+        this.accounts = accounts;
+        this.groupId = groupId;
+        this.policies = policies;
+        this.camel = camel;
+        this.bootstrapServers = bootstrapServers;
+        accounts.all().forEach(a -> byRoute.put(routeId(a.alias()), a));
+        camel.getManagementStrategy().addEventNotifier(new TemplateReload());
+    }
+
+    /** The intake route of an account. */
+    public String routeId(String alias) {
+        return alias.equals(accounts.primary().alias()) ? PRIMARY_ROUTE : PRIMARY_ROUTE + "-" + alias;
+    }
+
+    /** The consumer group of an account's intake. */
+    public String groupId(String alias) {
+        return alias.equals(accounts.primary().alias()) ? groupId : groupId + "-" + alias;
+    }
+
+    @Override
+    public Set<String> routeIds() {
+        return new LinkedHashSet<>(byRoute.keySet());
+    }
+
+    /**
+     * The template's parameters for one intake, for Camel to create it at start.
+     */
+    @Override
+    public Map<String, Object> parameters(String routeId) {
+        Map<String, Object> parameters = new LinkedHashMap<>(templateParameters(routeId));
+        parameters.put(TEMPLATE_ID, TEMPLATE);
+        return parameters;
+    }
+
+    /**
+     * The template's parameters for one intake. Binds a new owner policy for it in the registry (a clustered
+     * policy serves the route it was created for) and starts a new consumer group where the primary's is.
+     */
+    private synchronized Map<String, Object> templateParameters(String routeId) {
+        KiwoomAccount account = Objects.requireNonNull(byRoute.get(routeId), routeId);
+        String policy = "orderIntakeOwner-" + account.alias();
+        try {
+            camel.getRegistry().bind(policy, RoutePolicy.class, policies.forAccount(account.alias()));
+        } catch (Exception e) {
+            throw new IllegalStateException("No owner policy for the order intake of account '" + account.alias() + "'", e);
+        }
+        String group = groupId(account.alias());
+        if (!group.equals(groupId)) {
+            startWherePrimaryIs(group);
+        }
+        createdFrom = newestTemplate();
+        return Map.of("account", account.alias(), "groupId", group, "ownerPolicy", policy);
+    }
+
+    /**
+     * A new consumer group starts at the primary intake's committed offsets: before there were several intakes,
+     * the primary one handled every account's requests, and the journal forgets them after its retention.
+     */
+    private void startWherePrimaryIs(String group) {
+        try (Admin admin = TopicAdministration.client(bootstrapServers, "kiwoom-hub-order-intakes", Duration.ofSeconds(10))) {
+            if (!committed(admin, group).isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> primary = committed(admin, groupId);
+            if (!primary.isEmpty()) {
+                admin.alterConsumerGroupOffsets(group, primary).all().get(10, TimeUnit.SECONDS);
+                LOG.info("Orders: the new intake group {} starts where {} is ({} partitions)", group, groupId, primary.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while setting up the intake group " + group, e);
+        } catch (ExecutionException | TimeoutException e) {
+            // e.g. another instance's intake joined it first: that one has set it up
+            LOG.warn("Orders: the intake group {} was not set up from {} ({}); it reads from its committed offsets, or the "
+                    + "first record", group, groupId, e.toString());
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                .forEach((partition, offset) -> {
+                    if (offset != null) {
+                        offsets.put(partition, offset);
+                    }
+                });
+        return offsets;
+    }
+
+    private RouteTemplateDefinition newestTemplate() {
+        List<RouteTemplateDefinition> all = templates();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    private List<RouteTemplateDefinition> templates() {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinitions().stream()
+                .filter(t -> TEMPLATE.equals(t.getId())).toList();
+    }
+
+    /** After a live reload that brought a new template: the older ones are dropped and every intake is created again. */
+    private synchronized void recreate() throws Exception {
+        RouteTemplateDefinition newest = newestTemplate();
+        if (newest == null || newest == createdFrom) {
+            return;
+        }
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteTemplateDefinition older : templates()) {
+            if (older != newest) {
+                model.removeRouteTemplateDefinition(older);
+            }
+        }
+        for (String routeId : routeIds()) {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+            model.addRouteFromTemplate(routeId, TEMPLATE, templateParameters(routeId));
+        }
+        LOG.info("Orders: the intakes {} were created again from the reloaded template {}", routeIds(), TEMPLATE);
+    }
+
+    /** A reload of routes/orders.camel.yaml re-adds the template but leaves the routes made from it as they were. */
+    private final class TemplateReload extends EventNotifierSupport {
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.RouteReloadedEvent;
+        }
+
+        @Override
+        public void notify(CamelEvent event) throws Exception {
+            recreate();
+        }
+    }
+}
