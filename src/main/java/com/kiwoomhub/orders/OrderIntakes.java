@@ -151,28 +151,55 @@ public class OrderIntakes implements RouteTemplateParameterSource {
     }
 
     private List<RouteTemplateDefinition> templates() {
-        return camel.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinitions().stream()
+        return model().getRouteTemplateDefinitions().stream()
                 .filter(t -> TEMPLATE.equals(t.getId())).toList();
     }
 
-    /** After a live reload that brought a new template: the older ones are dropped and every intake is created again. */
+    /**
+     * After a live reload that brought a new template: every intake is created again from it. A template that
+     * makes no intake (e.g. a bean that does not exist) is dropped with an ERROR and the previous one used again,
+     * as Camel keeps a route running when its edited file does not load.
+     */
     private synchronized void recreate() throws Exception {
         RouteTemplateDefinition newest = newestTemplate();
-        if (newest == null || newest == createdFrom) {
+        RouteTemplateDefinition previous = createdFrom;
+        if (newest == null || newest == previous) {
             return;
         }
-        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-        for (RouteTemplateDefinition older : templates()) {
-            if (older != newest) {
-                model.removeRouteTemplateDefinition(older);
+        keepOnly(newest);
+        try {
+            createAll();
+            LOG.info("Orders: the intakes {} were created again from the reloaded template {}", routeIds(), TEMPLATE);
+        } catch (Exception e) {
+            model().addRouteTemplateDefinition(previous);
+            keepOnly(previous);
+            createAll();
+            LOG.error("Orders: the reloaded template {} makes no order intake ({}); the intakes run from the previous one",
+                    TEMPLATE, e.getMessage());
+        }
+    }
+
+    /** Drops every other definition of the template: Camel creates a route from the first one it holds. */
+    private void keepOnly(RouteTemplateDefinition template) throws Exception {
+        for (RouteTemplateDefinition other : templates()) {
+            if (other != template) {
+                model().removeRouteTemplateDefinition(other);
             }
         }
+    }
+
+    private void createAll() throws Exception {
         for (String routeId : routeIds()) {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
-            model.addRouteFromTemplate(routeId, TEMPLATE, templateParameters(routeId));
+            if (camel.getRoute(routeId) != null) {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+            }
+            model().addRouteFromTemplate(routeId, TEMPLATE, templateParameters(routeId));
         }
-        LOG.info("Orders: the intakes {} were created again from the reloaded template {}", routeIds(), TEMPLATE);
+    }
+
+    private Model model() {
+        return camel.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
     /** A reload of routes/orders.camel.yaml re-adds the template but leaves the routes made from it as they were. */
