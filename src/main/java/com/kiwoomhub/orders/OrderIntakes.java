@@ -1,15 +1,11 @@
 package com.kiwoomhub.orders;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
@@ -18,16 +14,12 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.apache.camel.support.EventNotifierSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.kiwoomhub.cluster.AccountOwnerPolicies;
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
-import com.kiwoomhub.topics.TopicAdministration;
 
 /**
  * One order intake per configured account, each from the route template {@value #TEMPLATE} of
@@ -48,29 +40,29 @@ public class OrderIntakes implements RouteTemplateParameterSource {
     private final String groupId;
     private final AccountOwnerPolicies policies;
     private final CamelContext camel;
-    private final String bootstrapServers;
+    private final IntakeOffsets offsets;
     private final Map<String, KiwoomAccount> byRoute = new LinkedHashMap<>();
     /** The template the intakes were last created from. */
     private RouteTemplateDefinition createdFrom;
 
     public OrderIntakes(KiwoomAccounts accounts, String groupId, AccountOwnerPolicies policies, CamelContext camel,
-                        String bootstrapServers) {
+                        String bootstrapServers, String requestTopic) {
         this.accounts = accounts;
         this.groupId = groupId;
         this.policies = policies;
         this.camel = camel;
-        this.bootstrapServers = bootstrapServers;
+        this.offsets = new IntakeOffsets(bootstrapServers, requestTopic, groupId);
         accounts.all().forEach(a -> byRoute.put(routeId(a.alias()), a));
         camel.getManagementStrategy().addEventNotifier(new TemplateReload());
     }
 
     /** The intake route of an account. */
-    public String routeId(String alias) {
+    private String routeId(String alias) {
         return alias.equals(accounts.primary().alias()) ? PRIMARY_ROUTE : PRIMARY_ROUTE + "-" + alias;
     }
 
     /** The consumer group of an account's intake. */
-    public String groupId(String alias) {
+    private String groupId(String alias) {
         return alias.equals(accounts.primary().alias()) ? groupId : groupId + "-" + alias;
     }
 
@@ -91,7 +83,7 @@ public class OrderIntakes implements RouteTemplateParameterSource {
 
     /**
      * The template's parameters for one intake. Binds a new owner policy for it in the registry (a clustered
-     * policy serves the route it was created for) and starts a new consumer group where the primary's is.
+     * policy serves the route it was created for) and sets where a new consumer group starts ({@link IntakeOffsets}).
      */
     private synchronized Map<String, Object> templateParameters(String routeId) {
         KiwoomAccount account = Objects.requireNonNull(byRoute.get(routeId), routeId);
@@ -103,46 +95,10 @@ public class OrderIntakes implements RouteTemplateParameterSource {
         }
         String group = groupId(account.alias());
         if (!group.equals(groupId)) {
-            startWherePrimaryIs(group);
+            offsets.start(group);
         }
         createdFrom = newestTemplate();
         return Map.of("account", account.alias(), "groupId", group, "ownerPolicy", policy);
-    }
-
-    /**
-     * A new consumer group starts at the primary intake's committed offsets: before there were several intakes,
-     * the primary one handled every account's requests, and the journal forgets them after its retention.
-     */
-    private void startWherePrimaryIs(String group) {
-        try (Admin admin = TopicAdministration.client(bootstrapServers, "kiwoom-hub-order-intakes", Duration.ofSeconds(10))) {
-            if (!committed(admin, group).isEmpty()) {
-                return;
-            }
-            Map<TopicPartition, OffsetAndMetadata> primary = committed(admin, groupId);
-            if (!primary.isEmpty()) {
-                admin.alterConsumerGroupOffsets(group, primary).all().get(10, TimeUnit.SECONDS);
-                LOG.info("Orders: the new intake group {} starts where {} is ({} partitions)", group, groupId, primary.size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while setting up the intake group " + group, e);
-        } catch (ExecutionException | TimeoutException e) {
-            // e.g. another instance's intake joined it first: that one has set it up
-            LOG.warn("Orders: the intake group {} was not set up from {} ({}); it reads from its committed offsets, or the "
-                    + "first record", group, groupId, e.toString());
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                .forEach((partition, offset) -> {
-                    if (offset != null) {
-                        offsets.put(partition, offset);
-                    }
-                });
-        return offsets;
     }
 
     private RouteTemplateDefinition newestTemplate() {
@@ -202,7 +158,10 @@ public class OrderIntakes implements RouteTemplateParameterSource {
         return camel.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
-    /** A reload of routes/orders.camel.yaml re-adds the template but leaves the routes made from it as they were. */
+    /**
+     * A reload of routes/orders.camel.yaml adds the edited template but leaves the routes made from the old one as
+     * they were; Camel tells of the reload through the file's routes (order-executions, ...), one event each.
+     */
     private final class TemplateReload extends EventNotifierSupport {
 
         @Override

@@ -135,8 +135,9 @@ public class OrdersConfiguration {
     /** Camel finds it in the registry as the parameter source of the intakes' route template. */
     @Bean
     OrderIntakes orderIntakes(KiwoomAccounts accounts, OrdersProperties settings, AccountOwnerPolicies policies,
-                              CamelContext camel, @Value("${kafka.bootstrap-servers}") String bootstrapServers) {
-        return new OrderIntakes(accounts, settings.groupId(), policies, camel, bootstrapServers);
+                              CamelContext camel, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
+                              TopicNames topics) {
+        return new OrderIntakes(accounts, settings.groupId(), policies, camel, bootstrapServers, topics.orderRequests());
     }
 
     @Bean
