@@ -34,7 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Two instances in {@code hub.cluster.service: kafka} mode, two accounts with their own app keys, each owned by
  * a different instance: every request is placed once, by the owner of its account, with that account's key,
  * whichever instance's intake group reads its partition; a request for an unknown account is dead-lettered
- * once. The sandbox enforces Kiwoom's 5 requests per second per app key and TR.
+ * once; when an account's owner stops, the other instance takes its intake over. The sandbox enforces Kiwoom's
+ * 5 requests per second per app key and TR.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(KafkaTestkitShutdownHooks.class)
@@ -111,13 +112,31 @@ class OrdersOfSeveralAccountsTest {
             assertThat(flow.awaitDeadLetter(unknown).value()).contains("gamma-0");
             assertThat(flow.awaitEvent("gamma-0", "REJECTED")).singleElement()
                     .satisfies(e -> assertThat(e.path("errorCode").asText()).isEqualTo("HUB_VALIDATION"));
+
+            // beta's owner stops: the other instance owns both, runs both intakes and places beta's next requests
+            ConfigurableApplicationContext survivor = owner.get("alpha");
+            owner.get("beta").close();
+            await().atMost(Duration.ofSeconds(30)).until(() -> survivor.getBean(AccountOwnership.class).owns("beta")
+                    && intake(survivor, "beta") == ServiceStatus.Started);
+            for (int i = PER_ACCOUNT; i < PER_ACCOUNT + 3; i++) {
+                String id = "beta-" + i;
+                requests.get("beta").put(id, 90_000 - 100L * i);
+                flow.sendTo(i % PARTITIONS, "beta", OrderFlowTest.newOrder(id, "BUY", SYMBOL, 1, "LIMIT", 90_000 - 100L * i)
+                        .replace("\"action\"", "\"account\":\"beta\",\"action\""));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> requests.get("beta").keySet().stream()
+                    .allMatch(id -> !flow.events(id).isEmpty()));
+            assertPlacedWithItsKey("beta");
+            assertThat(orderCalls(survivor, "beta")).as("beta's kt10000 from the survivor").isEqualTo(3);
+            assertThat(flow.calls("kt10000")).as("one kt10000 per request").hasSize(ACCOUNTS.size() * PER_ACCOUNT + 3);
+            assertThat(rateLimited(survivor)).as("429/1700 answers").isZero();
         }
     }
 
     /** Each request of the account: ACCEPTED, its only event, with the number of one order under the account's app key. */
     private void assertPlacedWithItsKey(String account) {
         List<SandboxAccount.OrderView> placed = sandbox.account("key-" + account).orders();
-        assertThat(placed).as("orders under the app key of %s", account).hasSize(PER_ACCOUNT);
+        assertThat(placed).as("orders under the app key of %s", account).hasSize(requests.get(account).size());
         for (Map.Entry<String, Long> request : requests.get(account).entrySet()) {
             List<JsonNode> events = flow.events(request.getKey());
             assertThat(events).as(request.getKey()).extracting(e -> e.path("type").asText()).containsExactly("ACCEPTED");
