@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.RoutePolicySupport;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,22 +86,19 @@ public class ClusterConfiguration {
         return service;
     }
 
+    @Bean
+    AccountOwnerPolicies accountOwnerPolicies(ObjectProvider<OwnershipClusterService> cluster, CamelContext camel) {
+        return new AccountOwnerPolicies(cluster.getIfAvailable(), camel);
+    }
+
     /**
      * The route policy of the polls that use the primary account (quotes, candles, indices): they run
      * on its owner only. With {@code none}, or no account, it does nothing.
      */
     @Bean
-    RoutePolicy primaryAccountOwner(KiwoomAccounts accounts, ObjectProvider<OwnershipClusterService> cluster,
-                                    CamelContext camel) throws Exception {
-        OwnershipClusterService service = cluster.getIfAvailable();
-        if (service == null || accounts.isEmpty()) {
-            return new RoutePolicySupport() {
-            };
-        }
-        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service,
-                OwnershipClusterService.namespace(accounts.primary().alias()));
-        policy.setCamelContext(camel);
-        return policy;
+    RoutePolicy primaryAccountOwner(KiwoomAccounts accounts, AccountOwnerPolicies policies) throws Exception {
+        return accounts.isEmpty() ? new RoutePolicySupport() {
+        } : policies.forAccount(accounts.primary().alias());
     }
 
     @Bean

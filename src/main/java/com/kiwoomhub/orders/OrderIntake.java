@@ -28,6 +28,16 @@ public class OrderIntake {
         this.clock = clock;
     }
 
+    /**
+     * Whether the record in the body is another account's intake's to handle ({@link OrderValidation#intakeAccount}):
+     * every intake reads every request, and each handles only its own.
+     *
+     * @param account the alias of the account of the asking intake
+     */
+    public boolean belongsToAnother(byte[] value, String account) {
+        return !validation.intakeAccount(value).equals(account);
+    }
+
     /** Sets the {@value Admission#PROPERTY} property of the record in the body. */
     public void admit(Exchange exchange) {
         journal.refresh();

@@ -86,6 +86,24 @@ public class OrderValidation {
         }
     }
 
+    /**
+     * The alias of the account whose intake handles this record, from its bytes alone (no journal, no clock), so that
+     * every intake on every instance agrees: the account the request names if it is configured; otherwise (none named,
+     * not configured, not readable) the primary account, whose intake dead-letters what is invalid. A valid request
+     * is thus handled by the intake of the account it is placed for.
+     */
+    public String intakeAccount(byte[] value) {
+        try {
+            JsonNode account = value == null ? null : json.readTree(utf8(value)).get("account");
+            if (account != null && account.isTextual() && accounts.find(account.asText()).isPresent()) {
+                return account.asText();
+            }
+        } catch (Refusal | JsonProcessingException e) {
+            // unreadable: the primary account's intake dead-letters it with the reason
+        }
+        return accounts.primary().alias();
+    }
+
     /** Strict: a malformed byte refuses the request instead of becoming U+FFFD. */
     private static String utf8(byte[] value) {
         ByteBuffer in = ByteBuffer.wrap(value);

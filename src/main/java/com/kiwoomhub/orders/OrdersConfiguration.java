@@ -3,6 +3,7 @@ package com.kiwoomhub.orders;
 import java.time.Clock;
 import java.util.List;
 
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.kiwoomhub.cluster.AccountOwnerPolicies;
 import com.kiwoomhub.kiwoom.AccountOwnership;
 import com.kiwoomhub.kiwoom.KiwoomAccounts;
 import com.kiwoomhub.kiwoom.KiwoomClient;
@@ -128,6 +130,14 @@ public class OrdersConfiguration {
     OrderIntake orderIntake(OrderJournal journal, OrderValidation validation, RiskGuard risk,
                             ObjectProvider<Clock> clock) {
         return new OrderIntake(journal, validation, risk, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Camel finds it in the registry as the parameter source of the intakes' route template. */
+    @Bean
+    OrderIntakes orderIntakes(KiwoomAccounts accounts, OrdersProperties settings, AccountOwnerPolicies policies,
+                              CamelContext camel, @Value("${kafka.bootstrap-servers}") String bootstrapServers,
+                              TopicNames topics) {
+        return new OrderIntakes(accounts, settings.groupId(), policies, camel, bootstrapServers, topics.orderRequests());
     }
 
     @Bean

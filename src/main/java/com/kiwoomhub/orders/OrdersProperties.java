@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code kiwoom.orders.*}: the order flow.
  *
  * @param enabled         trading switch: false = no intake, no 00 registration, no recovery
- * @param groupId         consumer group of the order-request intake
+ * @param groupId         consumer group of the primary account's order intake; another account's is {@code <groupId>-<alias>}
  * @param exchanges       exchanges a NEW order may name (mock accounts are always KRX only)
  * @param recoveryAfter   a SUBMITTING journal entry older than this has no call in flight any more
  *                        (longer than the client's request timeout) and is reconciled

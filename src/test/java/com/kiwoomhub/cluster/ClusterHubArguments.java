@@ -21,7 +21,7 @@ public final class ClusterHubArguments {
 
     /**
      * The sandbox that knows these accounts with the credentials {@link #of} gives the hubs: a manually stepped
-     * market and no rate limit.
+     * market and no rate limit. Account numbers: the first 5012345601, every other 5099999901.
      */
     public static SandboxSettings sandboxFor(List<String> accounts) {
         return sandboxFor(accounts, Map.of("rate-limit", "0"));
