@@ -17,10 +17,11 @@ public final class RequestJournal {
     /**
      * One received request. Header names are lower case; the authorization value is replaced by
      * {@code Bearer ***} (or {@code ***}) so that tokens never leave the sandbox; {@code fields} is the
-     * parsed JSON body (empty when it was not a JSON object).
+     * parsed JSON body (empty when it was not a JSON object); {@code appKey} is the app key whose token the
+     * request carried (null without a token the sandbox issued), so that calls can be counted per app key.
      */
     public record ReceivedRequest(Instant at, String method, String path, String apiId, Map<String, String> headers,
-                                  String body, Map<String, Object> fields) {
+                                  String body, Map<String, Object> fields, String appKey) {
     }
 
     private final Deque<ReceivedRequest> requests = new ArrayDeque<>();

@@ -84,7 +84,8 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
                 new AccountTr(market, engine, settings), new OrderTr(engine, settings.mock()), outbox, settings.mock());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json);
+        this.server = new SandboxServer(vertx, gateway, faults, requests, clock, settings::rateLimitFor, json,
+                this::appKeyOfToken);
         server.admin(new SandboxAdmin(this, json));
         realtime(new SandboxWebSocket(vertx, this, webSocketSettings(settings.websocket())));
         this.port = server.listen(settings.port());

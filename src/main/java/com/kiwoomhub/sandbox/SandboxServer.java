@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
@@ -42,12 +43,13 @@ final class SandboxServer {
     private final Clock clock;
     private final ToIntFunction<String> rateLimitOf;
     private final ObjectMapper json;
+    private final Function<String, Optional<String>> appKeyOfToken;
     private SandboxAdmin admin;
     private volatile Handler<ServerWebSocket> webSockets;
     private HttpServer server;
 
     SandboxServer(Vertx vertx, RestGateway gateway, FaultPlan faults, RequestJournal journal, Clock clock,
-                  ToIntFunction<String> rateLimitOf, ObjectMapper json) {
+                  ToIntFunction<String> rateLimitOf, ObjectMapper json, Function<String, Optional<String>> appKeyOfToken) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.faults = faults;
@@ -55,6 +57,7 @@ final class SandboxServer {
         this.clock = clock;
         this.rateLimitOf = rateLimitOf;
         this.json = json;
+        this.appKeyOfToken = appKeyOfToken;
     }
 
     void admin(SandboxAdmin admin) {
@@ -121,7 +124,7 @@ final class SandboxServer {
         Map<String, Object> fields = parseObject(text);
         String apiId = request.getHeader("api-id");
         journal.add(new RequestJournal.ReceivedRequest(clock.instant(), request.method().name(), path, apiId,
-                headersOf(request), text, fields == null ? Map.of() : Map.copyOf(withoutNulls(fields))));
+                headersOf(request), text, fields == null ? Map.of() : Map.copyOf(withoutNulls(fields)), appKeyOf(request)));
         if (request.method() != HttpMethod.POST) {
             request.response().setStatusCode(405).putHeader("Allow", "POST").end();
             return;
@@ -199,6 +202,13 @@ final class SandboxServer {
         Map<String, Object> copy = new LinkedHashMap<>();
         fields.forEach((k, v) -> copy.put(k, v == null ? "" : v));
         return copy;
+    }
+
+    /** The app key whose token the request carries; null without one the sandbox issued. */
+    private String appKeyOf(HttpServerRequest request) {
+        String authorization = request.getHeader("authorization");
+        int space = authorization == null ? -1 : authorization.trim().indexOf(' ');
+        return space < 0 ? null : appKeyOfToken.apply(authorization.trim().substring(space + 1).trim()).orElse(null);
     }
 
     /** Request headers with lower-case names; the token in authorization is masked. */

@@ -24,7 +24,13 @@ public final class ClusterHubArguments {
      * market and no rate limit.
      */
     public static SandboxSettings sandboxFor(List<String> accounts) {
+        return sandboxFor(accounts, Map.of());
+    }
+
+    /** The same, with these sandbox settings ({@code kiwoom.sandbox.*} without the prefix) added or replaced. */
+    public static SandboxSettings sandboxFor(List<String> accounts, Map<String, Object> more) {
         Map<String, Object> settings = new LinkedHashMap<>(Map.of("tick-interval", "0", "rate-limit", "0"));
+        settings.putAll(more);
         for (int i = 0; i < accounts.size(); i++) {
             String alias = accounts.get(i);
             settings.put("credentials[" + i + "].app-key", "key-" + alias);
