@@ -84,6 +84,11 @@ public class QuotePolling {
         return new QuoteCycle(settings.tr(), slice, settings.shared() ? watchlistSize : 0);
     }
 
+    /** False once this instance has lost the cycle's account: its remaining calls are not made (and not refused one by one). */
+    public boolean owns(QuoteCycle cycle) {
+        return ownership.owns(cycle.account());
+    }
+
     /** Ends the cycle: its time goes to {@code kiwoom.quotes.cycle{account}}. */
     public void completed(QuoteCycle cycle) {
         cycleTimers.get(cycle.account()).record(cycle.complete(), TimeUnit.NANOSECONDS);
