@@ -69,11 +69,6 @@ public class QuotePolling {
                         .description("One poll cycle of the account's slice of the watchlist").register(meters)));
     }
 
-    /** Every slice of the watchlist, whoever owns its account. */
-    public List<QuoteSlice> slices() {
-        return slices;
-    }
-
     /** The slices this instance polls now: those of the accounts it owns (hub.cluster); none without an account. */
     public List<QuoteSlice> owned() {
         return slices.stream().filter(slice -> ownership.owns(slice.account())).toList();
@@ -84,7 +79,7 @@ public class QuotePolling {
         return new QuoteCycle(settings.tr(), slice, settings.shared() ? watchlistSize : 0);
     }
 
-    /** False once this instance has lost the cycle's account: its remaining calls are not made (and not refused one by one). */
+    /** False once this instance has lost the cycle's account: the slice's remaining calls are left out. */
     public boolean owns(QuoteCycle cycle) {
         return ownership.owns(cycle.account());
     }
