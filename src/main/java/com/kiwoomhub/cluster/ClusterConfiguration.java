@@ -92,8 +92,9 @@ public class ClusterConfiguration {
     }
 
     /**
-     * The route policy of the polls that use the primary account (quotes, candles, indices): they run
-     * on its owner only. With {@code none}, or no account, it does nothing.
+     * The route policy of the routes that use the primary account (candles, indices, the order intake):
+     * they run on its owner only. With {@code none}, or no account, it does nothing. (The quotes route runs
+     * everywhere and polls the slices of the owned accounts.)
      */
     @Bean
     RoutePolicy primaryAccountOwner(KiwoomAccounts accounts, AccountOwnerPolicies policies) throws Exception {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.kiwoomhub.sandbox.ws.SandboxWebSocket;
 import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
@@ -205,10 +206,11 @@ public final class Sandbox implements SandboxMarketView, AutoCloseable {
 
     /**
      * Generates every symbol's chart history on a worker thread now rather than on the first chart
-     * or quote request (about 20 ms per symbol); the values are the same either way.
+     * or quote request (about 20 ms per symbol); the values are the same either way. The future completes
+     * when every history is there.
      */
-    public void warmUp() {
-        vertx.executeBlocking(() -> {
+    public Future<Void> warmUp() {
+        return vertx.executeBlocking(() -> {
             market.codes().forEach(market::history);
             return null;
         }, false);

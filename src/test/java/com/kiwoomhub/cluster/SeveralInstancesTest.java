@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,8 @@ import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 
 /**
  * Several instances on one broker and one sandbox with two accounts (alpha, the primary, and beta):
- * each account has one WebSocket session at a time and the quote poll runs once; a SIGSTOPped owner's
+ * each account has one WebSocket session at a time, and its slice of the quote watchlist
+ * (kiwoom.quotes.shared) is polled once a cycle, by its owner with its key; a SIGSTOPped owner's
  * account is taken over within 15 s and the owner, resumed, calls nothing for it; a SIGKILLed owner's
  * account is taken over within 15 s, and a cleanly stopped one's within 3 s. Instance b runs in this
  * JVM, a in its own (to be killed), c in this JVM (to be closed).
@@ -55,6 +57,8 @@ import com.kiwoomhub.sandbox.ws.WebSocketSettings;
 class SeveralInstancesTest {
 
     private static final List<String> ACCOUNTS = List.of("alpha", "beta");
+    /** The quote watchlist's slice of each account: one call each. */
+    private static final Map<String, String> SLICES = Map.of("alpha", "005930", "beta", "000660");
     private static final Pattern LOGIN = Pattern.compile("\"trnm\"\\s*:\\s*\"LOGIN\".*\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private static EmbeddedKafkaKraftBroker broker;
@@ -93,23 +97,31 @@ class SeveralInstancesTest {
                 List<String> logins = logins();
                 assertThat(logins.subList(0, 2)).as("b's LOGINs").containsExactlyInAnyOrder("key-alpha", "key-beta");
                 assertThat(logins.get(2)).as("a's LOGIN, for the account it took").isEqualTo(appKey(moved));
-                assertThat(quoteRoute(b)).isEqualTo(moved.equals("alpha") ? ServiceStatus.Stopped : ServiceStatus.Started);
+                String kept = ACCOUNTS.stream().filter(x -> !x.equals(moved)).findFirst().orElseThrow();
 
-                // steady: one session per app key, no LOGIN (no eviction, no flip-flop), one quote poll a second
-                int quotesBefore = quoteCalls();
+                // steady: one session per app key, no LOGIN (no eviction, no flip-flop), one quote poll a second of
+                // each account's slice, with its key, by its owner: b polls only the slice of the account it kept
+                Map<String, Integer> quotesBefore = quoteCallsPerKey();
+                long movedCyclesAtB = quoteCycles(b, moved);
+                long keptCyclesAtB = quoteCycles(b, kept);
                 Instant windowStart = Instant.now();
                 await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
                         .until(() -> oneSessionPerKey() && logins().size() == 3);
                 long seconds = Duration.between(windowStart, Instant.now()).toSeconds();
-                assertThat(quoteCalls() - quotesBefore).as("ka10095 calls in %d s at one cycle a second", seconds)
-                        .isBetween(1, (int) seconds + 2);
+                Map<String, Integer> quotesAfter = quoteCallsPerKey();
+                for (String account : ACCOUNTS) {
+                    assertThat(quotesAfter.getOrDefault(appKey(account), 0) - quotesBefore.getOrDefault(appKey(account), 0))
+                            .as("ka10095 calls with %s's key in %d s at one cycle a second", account, seconds)
+                            .isBetween(1, (int) seconds + 2);
+                }
+                assertThat(quoteCycles(b, moved)).as("b polls no slice of the account a owns").isEqualTo(movedCyclesAtB);
+                assertThat(quoteCycles(b, kept)).as("b polls the slice of the account it kept").isGreaterThan(keptCyclesAtB);
 
                 // b is ready while it owns one account and stands by for the other
                 assertThat(health(b, "readiness").path("status").asText()).isEqualTo("UP");
                 JsonNode cluster = health(b, "hubCluster").path("details");
                 assertThat(cluster.path(moved).path("role").asText()).isEqualTo("STANDBY");
-                assertThat(cluster.path(ACCOUNTS.stream().filter(x -> !x.equals(moved)).findFirst().orElseThrow())
-                        .path("role").asText()).isEqualTo("OWNER");
+                assertThat(cluster.path(kept).path("role").asText()).isEqualTo("OWNER");
                 assertThat(health(b, "kiwoomRealtime").path("details").path(moved).path("state").asText()).isEqualTo("STANDBY");
                 MeterRegistry meters = b.getBean(MeterRegistry.class);
                 assertThat(meters.get("hub.cluster.owned").tag("account", moved).gauge().value()).isZero();
@@ -137,7 +149,8 @@ class SeveralInstancesTest {
                 await().atMost(Duration.ofSeconds(15)).until(() -> loggedIn(b).containsAll(ACCOUNTS));
                 long takeover = Duration.ofNanos(System.nanoTime() - killed).toMillis();
                 System.out.println("Takeover after SIGKILL of the owner of '" + retaken + "': " + takeover + " ms");
-                assertThat(quoteRoute(b)).isEqualTo(ServiceStatus.Started);
+                long retakenCycles = quoteCycles(b, retaken);
+                await().atMost(Duration.ofSeconds(10)).until(() -> quoteCycles(b, retaken) > retakenCycles);
                 // a gain starts only the routes that are enabled (kiwoom.orders.enabled=false here)
                 assertThat(b.getBean(CamelContext.class).getRouteController().getRouteStatus("order-intake"))
                         .isEqualTo(ServiceStatus.Stopped);
@@ -156,6 +169,11 @@ class SeveralInstancesTest {
                     + " ms from the start of the close to the LOGIN of the other instance");
             closed.get(60, TimeUnit.SECONDS);
             assertThat(oneSessionPerKey()).isTrue();
+            // whoever polled, each key asked for its own slice only
+            for (String account : ACCOUNTS) {
+                assertThat(sandbox.requests().withApiId("ka10095").stream().filter(r -> appKey(account).equals(r.appKey()))
+                        .map(r -> r.fields().get("stk_cd")).distinct().toList()).as(account).containsExactly(SLICES.get(account));
+            }
         }
     }
 
@@ -205,8 +223,16 @@ class SeveralInstancesTest {
         return sandbox.requests().withApiId("ka10095").size();
     }
 
-    private static ServiceStatus quoteRoute(ConfigurableApplicationContext hub) {
-        return hub.getBean(CamelContext.class).getRouteController().getRouteStatus("quotes");
+    /** ka10095 calls so far by app key. */
+    private static Map<String, Integer> quoteCallsPerKey() {
+        Map<String, Integer> calls = new HashMap<>();
+        sandbox.requests().withApiId("ka10095").forEach(r -> calls.merge(String.valueOf(r.appKey()), 1, Integer::sum));
+        return calls;
+    }
+
+    /** Quote cycles the instance has polled of the account's slice. */
+    private static long quoteCycles(ConfigurableApplicationContext hub, String account) {
+        return hub.getBean(MeterRegistry.class).get("kiwoom.quotes.cycle").tag("account", account).timer().count();
     }
 
     private static ConfigurableApplicationContext inThisJvm(String instance) {
@@ -217,6 +243,9 @@ class SeveralInstancesTest {
         return ClusterHubArguments.of(broker.getBrokersAsString(), sandbox, ACCOUNTS, instance)
                 .set("kiwoom.watchlist", "005930,000660")
                 .set("kiwoom.quotes.interval-ms", "1000")
+                .set("kiwoom.quotes.shared", "true")
+                // one code a call: one call for each account's slice (a single batch would be the first account's)
+                .set("kiwoom.quotes.batch-size", "1")
                 .set("kiwoom.candles.interval-ms", "600000")
                 .set("kiwoom.account.interval-ms", "600000")
                 .set("kiwoom.orders.enabled", "false")
