@@ -1,14 +1,12 @@
 package com.kiwoomhub.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,17 +55,13 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
     private final ClusterProperties settings;
     private final String instanceId;
     private final long leaseNanos;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final OwnershipChanges changes;
 
     // Guarded by this.
     private final Set<String> assigned = new HashSet<>();
-    private final Set<String> told = new HashSet<>();
-    private final Map<String, Integer> takeovers = new HashMap<>();
     private long renewedNanos;
     /** Set by an assignment: the poll that ran the join and sync renews the lease as of its start. */
     private boolean pendingRenewal;
-    /** Serialises {@link #settle}, so that listeners hear gains and losses in the order they happened. */
-    private final Object telling = new Object();
 
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -83,6 +77,7 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
         this.instanceId = instanceId;
         this.leaseNanos = settings.lease().toNanos();
         this.renewedNanos = System.nanoTime() - leaseNanos;
+        this.changes = new OwnershipChanges(accounts, "instance '" + instanceId + "'", LOG);
     }
 
     @Override
@@ -94,7 +89,7 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        changes.addListener(listener);
     }
 
     @Override
@@ -113,8 +108,8 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
     }
 
     @Override
-    public synchronized int takeovers(String alias) {
-        return takeovers.getOrDefault(alias, 0);
+    public int takeovers(String alias) {
+        return changes.takeovers(alias);
     }
 
     /** Joins the group; the accounts come with the first assignment, a few hundred ms later. */
@@ -258,33 +253,7 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
 
     /** Tells the listeners what changed: owned = assigned and the lease not lapsed. */
     private void settle() {
-        synchronized (telling) {
-            List<String> gained = new ArrayList<>();
-            List<String> lost = new ArrayList<>();
-            changes(gained, lost);
-            lost.forEach(alias -> {
-                LOG.info("Cluster: instance '{}' no longer owns account '{}'", instanceId, alias);
-                listeners.forEach(l -> l.lost(alias));
-            });
-            gained.forEach(alias -> {
-                LOG.info("Cluster: instance '{}' owns account '{}'", instanceId, alias);
-                listeners.forEach(l -> l.gained(alias));
-            });
-        }
-    }
-
-    private synchronized void changes(List<String> gained, List<String> lost) {
-        long now = System.nanoTime();
-        for (KiwoomAccount a : accounts) {
-            String alias = a.alias();
-            boolean owned = assigned.contains(alias) && leaseValid(now);
-            if (owned && told.add(alias)) {
-                gained.add(alias);
-                takeovers.merge(alias, 1, Integer::sum);
-            } else if (!owned && told.remove(alias)) {
-                lost.add(alias);
-            }
-        }
+        changes.settle(this::owns);
     }
 
     private boolean leaseValid(long now) {

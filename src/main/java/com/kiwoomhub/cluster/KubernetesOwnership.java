@@ -1,14 +1,10 @@
 package com.kiwoomhub.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,14 +56,10 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     private final long deadlineNanos;
     /** Longer than a holder can legitimately wait to lead: lease duration, renew deadline and two retries. */
     private final long orphanAfterNanos;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    /** Serialises {@link #settle}, so that listeners hear gains and losses in the order they happened. */
-    private final Object telling = new Object();
+    private final OwnershipChanges changes;
 
     // Guarded by this.
     private final Map<String, Long> confirmedNanos = new HashMap<>();
-    private final Set<String> told = new HashSet<>();
-    private final Map<String, Integer> takeovers = new HashMap<>();
     /** Since when the Lease has named this pod while Camel said it does not lead. */
     private final Map<String, Long> orphanedSinceNanos = new HashMap<>();
 
@@ -89,6 +81,7 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
         this.namespace = namespace;
         this.clients = clients;
         this.camel = camel;
+        this.changes = new OwnershipChanges(accounts, "pod '" + podName + "'", LOG);
         this.deadlineNanos = settings.renewDeadline().toNanos();
         this.orphanAfterNanos = settings.leaseDuration().plus(settings.renewDeadline()).toNanos()
                 + (long) (2 * settings.jitterFactor() * settings.retryPeriod().toNanos());
@@ -101,7 +94,7 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
 
     @Override
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        changes.addListener(listener);
     }
 
     @Override
@@ -116,8 +109,8 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     }
 
     @Override
-    public synchronized int takeovers(String alias) {
-        return takeovers.getOrDefault(alias, 0);
+    public int takeovers(String alias) {
+        return changes.takeovers(alias);
     }
 
     /** The Lease of an account, named as camel-kubernetes names it: prefix-namespace, as a valid Kubernetes name. */
@@ -283,32 +276,7 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
 
     /** Tells the listeners what changed: owned = Camel says this pod leads and the read deadline holds. */
     private void settle() {
-        synchronized (telling) {
-            List<String> gained = new ArrayList<>();
-            List<String> lost = new ArrayList<>();
-            changes(gained, lost);
-            lost.forEach(alias -> {
-                LOG.info("Cluster: pod '{}' no longer owns account '{}'", podName, alias);
-                listeners.forEach(l -> l.lost(alias));
-            });
-            gained.forEach(alias -> {
-                LOG.info("Cluster: pod '{}' owns account '{}'", podName, alias);
-                listeners.forEach(l -> l.gained(alias));
-            });
-        }
-    }
-
-    private synchronized void changes(List<String> gained, List<String> lost) {
-        for (KiwoomAccount a : accounts) {
-            String alias = a.alias();
-            boolean owned = owns(alias);
-            if (owned && told.add(alias)) {
-                gained.add(alias);
-                takeovers.merge(alias, 1, Integer::sum);
-            } else if (!owned && told.remove(alias)) {
-                lost.add(alias);
-            }
-        }
+        changes.settle(this::owns);
     }
 
     /** Camel's views get a client of their own: they close it when they stop. */

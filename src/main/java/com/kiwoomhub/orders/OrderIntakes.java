@@ -66,9 +66,10 @@ public class OrderIntakes implements RouteTemplateParameterSource {
         return alias.equals(accounts.primary().alias()) ? groupId : groupId + "-" + alias;
     }
 
+    /** None while the routes folder holds no intake template (e.g. without routes/orders.camel.yaml). */
     @Override
     public Set<String> routeIds() {
-        return new LinkedHashSet<>(byRoute.keySet());
+        return templates().isEmpty() ? Set.of() : new LinkedHashSet<>(byRoute.keySet());
     }
 
     /**

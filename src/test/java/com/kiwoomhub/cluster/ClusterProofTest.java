@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -220,12 +221,18 @@ class ClusterProofTest {
         producer.flush();
         await().atMost(Duration.ofSeconds(60)).until(() -> decided(priceOf.keySet()) >= 20);
         int decidedBefore = decided(priceOf.keySet());
+        Map<String, Integer> catchUpsBefore = new LinkedHashMap<>();
+        hubs.forEach((name, hub) -> catchUpsBefore.put(name, catchUps(hub, account)));
         Instant killedAt = Instant.now();
         hubs.get(killed).kill();
         long killedNanos = System.nanoTime();
         await().atMost(TAKEOVER_LIMIT).until(() -> takeoverMissing(account, address, registrations, killedAt), emptyString());
         System.out.printf("Cluster proof: SIGKILL of the owner of '%s' with %d of 100 orders decided: taken over "
                 + "(logged in with every registration, polling) in %d ms%n", account, decidedBefore, elapsedMillis(killedNanos));
+        // the new owner catches up the executions the dead owner's 00 stream may have missed
+        String newOwner = hubs.keySet().stream().filter(h -> !h.equals(killed) && owned(hubs.get(h)).contains(account))
+                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> catchUps(hubs.get(newOwner), account) > catchUpsBefore.get(newOwner));
         // the gap: the new owner's STARTUP pair, marked as a takeover, from the last frame the topic knew of
         await().atMost(Duration.ofSeconds(10)).until(() -> gapMarkers(account, killedAt).size() >= 2);
         List<JsonNode> gap = gapMarkers(account, killedAt);
@@ -311,6 +318,16 @@ class ClusterProofTest {
     private static List<String> owned(ForkedInstance hub) {
         try {
             return hub.owned();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Execution catch-ups of the account the instance has logged as done. */
+    private static int catchUps(ForkedInstance hub, String account) {
+        try {
+            return (int) Pattern.compile("execution catch-up of account '" + account + "' [^\\n]*done")
+                    .matcher(hub.output()).results().count();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
