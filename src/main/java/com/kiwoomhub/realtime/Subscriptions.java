@@ -141,12 +141,13 @@ public class Subscriptions {
             startUp();
             // what other instances placed before counts against the slots
             store.awaitFollowed();
-            List<Change> changes;
+            // one lock from placing to registering: the follower, handed the same records back in bursts, finds
+            // them registered already instead of registering a part first (more REGs than the request needs)
             synchronized (this) {
-                changes = request.action() == SubscriptionAction.SUBSCRIBE ? placed(request) : released(request);
+                List<Change> changes = request.action() == SubscriptionAction.SUBSCRIBE ? placed(request) : released(request);
+                store.write(changes);
+                changed(changes);
             }
-            store.write(changes);
-            changed(changes);
             return request.action() + " " + request.items().size() + " symbol(s) " + request.channels() + "; " + summary();
         }
     }
