@@ -26,7 +26,7 @@ final class ForkedHub implements AutoCloseable {
 
     static ForkedHub start(String kafka, Sandbox sandbox, String crashAt, Path logDir, int number) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path")));
         if (crashAt != null) {
             command.add("-Dhub.crash-at=" + crashAt);
