@@ -25,7 +25,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 
@@ -44,7 +43,7 @@ import com.kiwoomhub.kiwoom.KiwoomAccount;
  * tells the listeners within 100 ms of the lapse. A revoked partition is given up (listeners told)
  * before the coordinator hands it on, and a clean stop leaves the group at once.
  */
-public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
+public final class KafkaOwnership implements ClusterOwnership {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOwnership.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -155,21 +154,6 @@ public final class KafkaOwnership implements ClusterOwnership, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /**
-     * Started once Camel has fully started (see ClusterConfiguration), not by Spring: a
-     * {@code ClusteredRoutePolicy} ignores a leadership gained while Camel is still starting.
-     */
-    @Override
-    public boolean isAutoStartup() {
-        return false;
-    }
-
-    /** Stops before everything else: accounts are handed over before Camel and the sessions stop. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 
     /** The election thread: a member of the group until stopped; a failed consumer is replaced after a second. */

@@ -17,7 +17,6 @@ import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import com.kiwoomhub.kiwoom.KiwoomAccount;
 
@@ -43,7 +42,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * (or an operator deletes it). A watchdog tells the listeners within 100 ms of a lapse. A clean stop tells the listeners first, then
  * frees the Leases this pod holds, so another pod takes them at its next retry without waiting.
  */
-public final class KubernetesOwnership implements ClusterOwnership, SmartLifecycle {
+public final class KubernetesOwnership implements ClusterOwnership {
 
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesOwnership.class);
 
@@ -183,18 +182,6 @@ public final class KubernetesOwnership implements ClusterOwnership, SmartLifecyc
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Started once Camel has fully started (see ClusterConfiguration), not by Spring, like KafkaOwnership. */
-    @Override
-    public boolean isAutoStartup() {
-        return false;
-    }
-
-    /** Stops before everything else: accounts are handed over before Camel and the sessions stop. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 
     /** Camel's controller says this pod leads the account's namespace (its own timer: renew deadline). */

@@ -2,7 +2,9 @@ package com.kiwoomhub.cluster;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
 import org.apache.camel.support.cluster.AbstractCamelClusterView;
@@ -40,10 +42,17 @@ public final class OwnershipClusterService extends AbstractCamelClusterService<O
         return new AccountView(namespace, namespace.substring(PREFIX.length()));
     }
 
-    /** One account's view: this instance leads it while it owns the account; the other members are not known here. */
+    /**
+     * One account's view: this instance leads it while it owns the account; the other members are not known here.
+     * It keeps its own listeners and tells them holding no lock: Camel's base class holds its view lock while a
+     * {@code ClusteredRoutePolicy} stops its routes (which takes the context's route lock), and needs that view lock
+     * when a route of that policy is removed under the route lock (a live reload), so a leadership change during a
+     * reload deadlocked both threads.
+     */
     final class AccountView extends AbstractCamelClusterView implements AccountOwnership.Listener {
 
         private final String alias;
+        private final List<CamelClusterEventListener.Leadership> listeners = new CopyOnWriteArrayList<>();
         private final CamelClusterMember local = new CamelClusterMember() {
             @Override
             public boolean isLeader() {
@@ -82,17 +91,33 @@ public final class OwnershipClusterService extends AbstractCamelClusterService<O
             return List.of(local);
         }
 
+        /** Only leadership is told: the other members are not known here. */
+        @Override
+        public void addEventListener(CamelClusterEventListener listener) {
+            if (listener instanceof CamelClusterEventListener.Leadership leadership) {
+                listeners.add(leadership);
+                if (isRunAllowed()) {
+                    leadership.leadershipChanged(this, getLeader().orElse(null));
+                }
+            }
+        }
+
+        @Override
+        public void removeEventListener(CamelClusterEventListener listener) {
+            listeners.removeIf(l -> l == listener);
+        }
+
         @Override
         public void gained(String account) {
             if (account.equals(alias)) {
-                fireLeadershipChangedEvent(local);
+                listeners.forEach(l -> l.leadershipChanged(this, local));
             }
         }
 
         @Override
         public void lost(String account) {
             if (account.equals(alias)) {
-                fireLeadershipChangedEvent(Optional.empty());
+                listeners.forEach(l -> l.leadershipChanged(this, null));
             }
         }
 
