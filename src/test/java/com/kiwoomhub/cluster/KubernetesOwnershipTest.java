@@ -50,6 +50,8 @@ class KubernetesOwnershipTest {
     private static final ClusterProperties.Kubernetes SETTINGS = new ClusterProperties.Kubernetes("", "",
             Map.of("app", "kiwoom-hub"), "kiwoom-hub", "", Duration.ofSeconds(4), Duration.ofSeconds(2),
             Duration.ofMillis(500), 1.2);
+    /** Room for a loaded machine (2 shared cores) in how soon things happen; what happens first has none. */
+    private static final Duration BUSY = Duration.ofSeconds(10);
 
     private static KubernetesMockServer server;
     private static KubernetesClient admin;
@@ -133,7 +135,7 @@ class KubernetesOwnershipTest {
             (owner == a ? cutA : cutB).set(true);
             admin.pods().inNamespace(namespace).withName(owner.instanceId()).delete();
 
-            await().atMost(SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plusSeconds(3))
+            await().atMost(SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plus(BUSY))
                     .until(() -> other.owns("alpha"));
             long lost = (lostAt.get() - cut) / 1_000_000;
             long gained = (gainedAt.get() - cut) / 1_000_000;
@@ -141,14 +143,14 @@ class KubernetesOwnershipTest {
                     + gained + " ms (renew deadline " + SETTINGS.renewDeadline().toMillis() + " ms, lease "
                     + SETTINGS.leaseDuration().toMillis() + " ms)");
             assertThat(lostAt.get()).as("the cut-off owner stopped").isPositive();
-            assertThat(lost).isLessThanOrEqualTo(SETTINGS.renewDeadline().plusSeconds(1).toMillis());
+            assertThat(lost).isLessThanOrEqualTo(SETTINGS.renewDeadline().plus(BUSY).toMillis());
             assertThat(lostAt.get()).as("stopped before the new owner started").isLessThan(gainedAt.get());
             assertThat(ownerOwnedAtGain.get()).isFalse();
             assertThat(gained).as("the new holder waits the lease duration")
                     .isGreaterThanOrEqualTo(SETTINGS.leaseDuration().toMillis());
             // lease duration + one retry period (× jitter), with room for a busy machine
             assertThat(gained).isLessThanOrEqualTo(
-                    SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plusSeconds(3).toMillis());
+                    SETTINGS.leaseDuration().plus(SETTINGS.retryPeriod().multipliedBy(2)).plus(BUSY).toMillis());
             assertThat(owner.owns("beta")).as("the cut-off pod owns nothing").isFalse();
             await().atMost(Duration.ofSeconds(3)).until(() -> other.owns("beta"));
         } finally {
