@@ -112,10 +112,7 @@ public final class ClusterTakeoverBench {
     }
 
     private static void brokerAndSandbox() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        broker = ClusterHubArguments.broker(Map.of());
         sandbox = Sandbox.start(ClusterHubArguments.sandboxFor(ACCOUNTS));
         sandboxWs = new SandboxWebSocket(sandbox.vertx(), sandbox, WebSocketSettings.defaults());
         sandbox.realtime(sandboxWs);

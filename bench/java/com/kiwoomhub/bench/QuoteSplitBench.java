@@ -126,10 +126,7 @@ public final class QuoteSplitBench {
     }
 
     private static void start(int symbols) throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        broker = ClusterHubArguments.broker(Map.of());
         sandbox = Sandbox.start(ClusterHubArguments.sandboxFor(ACCOUNTS, Map.of("rate-limit", Integer.toString(RATE),
                 "generated-symbols", Integer.toString(symbols), "history-days", "60")));
         // the histories a quote row needs, made before the hubs ask (else the first calls wait for them)

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
 import com.kiwoomhub.sandbox.Sandbox;
 import com.kiwoomhub.sandbox.SandboxSettings;
 
@@ -17,6 +19,21 @@ public final class ClusterHubArguments {
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private ClusterHubArguments() {
+    }
+
+    /**
+     * A started broker for several hubs: 3 partitions a topic, topics created on first use, no wait before the first
+     * rebalance, transactions on one node; {@code more} adds or replaces broker properties.
+     */
+    public static EmbeddedKafkaKraftBroker broker(Map<String, String> more) {
+        Map<String, String> properties = new LinkedHashMap<>(Map.of("auto.create.topics.enable", "true",
+                "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
+        properties.putAll(more);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(properties);
+        broker.afterPropertiesSet();
+        return broker;
     }
 
     /**

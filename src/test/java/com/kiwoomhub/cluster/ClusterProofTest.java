@@ -91,11 +91,7 @@ class ClusterProofTest {
 
     @BeforeAll
     void start() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of("auto.create.topics.enable", "true", "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.num.partitions", "5",
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
-        broker.afterPropertiesSet();
+        broker = ClusterHubArguments.broker(Map.of("offsets.topic.num.partitions", "5"));
         // Kiwoom's own limit (5 a second per app key and api-id): a call over it is answered 429/1700 and counted
         sandbox = Sandbox.start(ClusterHubArguments.sandboxFor(ACCOUNTS,
                 Map.of("also-listen-on", String.join(",", new TreeSet<>(INSTANCES.values())))));
